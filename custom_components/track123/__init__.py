@@ -1,0 +1,1 @@
+"""The Track123 integration."""

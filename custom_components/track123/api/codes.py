@@ -1,0 +1,356 @@
+"""Status and service codes of the Track123 Open API, with their documented meanings."""
+
+from enum import IntEnum, StrEnum
+from typing import Self, cast
+
+UNKNOWN_DESCRIPTION = "Unknown"
+
+
+class _CodeEnum(StrEnum):
+    """A string code with a description; unknown values parse to ``UNKNOWN``."""
+
+    _value_: str
+    _description_: str
+
+    def __new__(cls, value: str, description: str = UNKNOWN_DESCRIPTION) -> Self:
+        """Create a member carrying its description."""
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._description_ = description
+        return member
+
+    @property
+    def description(self) -> str:
+        """Return the documented meaning of the code."""
+        return self._description_
+
+    @classmethod
+    def parse(cls, value: object) -> Self:
+        """Return the member for a raw value; ``UNKNOWN`` when it is not known."""
+        return cls(cast("str", value))
+
+    @classmethod
+    def _normalize(cls, value: object) -> str | None:
+        """Return the canonical string form of a raw value."""
+        if isinstance(value, str):
+            return value.strip().upper()
+        return None
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self:
+        """Map any unknown or malformed value to ``UNKNOWN``."""
+        normalized = cls._normalize(value)
+        if normalized is not None:
+            for member in cls:
+                if member.value == normalized:
+                    return member
+        return cls["UNKNOWN"]
+
+
+class ServiceCode(_CodeEnum):
+    """Service status code (the ``code`` field of every response)."""
+
+    SUCCESS = "00000", "Success"
+    USER_ERROR = "A0001", "User terminal error."
+    USER_LOGIN_ERROR = "A0200", "Server error."
+    USER_NOT_EXIST = "A0201", "Account does not exist."
+    USER_ACCOUNT_LOCKED = "A0202", "The user account is locked."
+    USER_ACCOUNT_INVALID = "A0203", "The user account is invalid."
+    TOKEN_INVALID_OR_EXPIRED = "A0230", "Token is invalid or expired."
+    TOKEN_ACCESS_FORBIDDEN = "A0231", "Token has been forbidden."
+    AUTHORIZED_ERROR = "A0300", "Abnormal access rights."
+    ACCESS_UNAUTHORIZED = "A0301", "Unauthorized access."
+    PARAM_ERROR = "A0400", "User request parameter error."
+    PARAM_IS_NULL = "A0410", "The parameter for the request is null."
+    TOO_MANY_REQUESTS = "A0706", "Too many requests."
+    SYSTEM_EXECUTION_ERROR = "B0001", "System error."
+    SYSTEM_EXECUTION_TIMEOUT = "B0100", "System timeout."
+    SYSTEM_ORDER_PROCESSING_TIMEOUT = "B0100", "System timeout."
+    FLOW_LIMITING = "B0210", "Exceed flow limits."
+    SYSTEM_RESOURCE_ERROR = "B0300", "Abnormal system resources."
+    SYSTEM_RESOURCE_EXHAUSTION = "B0310", "System resources are exhausted."
+    INTERFACE_NOT_EXIST = "C0113", "The interface does not exist."
+    SERVICE_DETAIL_MSG_ERROR = (
+        "D0000",
+        "Other errors, detailed information will be returned in msg or data.",
+    )
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class QueryStatus(_CodeEnum):
+    """Per-tracking query status (``trackingStatus``)."""
+
+    NORMAL_QUERY = "001", "Normal Track"
+    NO_RECORD = "002", "Not Found"
+    UNSTABLE_OFFICIAL_WEBSITE = "003", "Web Error"
+    OFFICIAL_WEBSITE_FORMAT_CHANGES = "004", "Process Error"
+    CACHE_FOR_WEBSITE_ERROR = "005", "Web Error [Cache]"
+    CACHE_FOR_DEAL_ERROR = "006", "Process Error [Cache]"
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+    @classmethod
+    def _normalize(cls, value: object) -> str | None:
+        """Accept ``1`` and ``"1"`` as well as ``"001"``."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:03d}"
+        if isinstance(value, str) and value.strip().isdigit():
+            return f"{int(value.strip()):03d}"
+        return super()._normalize(value)
+
+
+class ParcelStatus(_CodeEnum):
+    """Parcel status (``transitStatus``)."""
+
+    INIT = "INIT", "New shipments added that are pending to track."
+    NO_RECORD = "NO_RECORD", "This shipment has no tracking information available yet."
+    INFO_RECEIVED = (
+        "INFO_RECEIVED",
+        "The carrier has received a request from the shipper and is preparing to pick up the package.",
+    )
+    IN_TRANSIT = "IN_TRANSIT", "The shipment is in transit."
+    WAITING_DELIVERY = (
+        "WAITING_DELIVERY",
+        "The shipment is out for delivery or has arrived at the collection point for pick up.",
+    )
+    DELIVERY_FAILED = (
+        "DELIVERY_FAILED",
+        "Carrier attempted to deliver but failed due to address issues, unavailability of the recipient, etc.",
+    )
+    ABNORMAL = (
+        "ABNORMAL",
+        "Parcels are damaged, returned, customs detained, and other abnormal situations.",
+    )
+    DELIVERED = "DELIVERED", "Parcel delivered successfully."
+    EXPIRED = "EXPIRED", "Parcel has no tracking information for 30 days since added."
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class ParcelSubStatus(_CodeEnum):
+    """Parcel sub-status (``transitSubStatus``), on a tracking and on each event."""
+
+    INFO_RECEIVED_01 = (
+        "INFO_RECEIVED_01",
+        "The carrier has received a request from the shipper and is preparing to pick up the package.",
+    )
+    IN_TRANSIT_01 = "IN_TRANSIT_01", "Parcel is on it's way."
+    IN_TRANSIT_02 = "IN_TRANSIT_02", "Parcels have arrived at the sorting center."
+    IN_TRANSIT_03 = "IN_TRANSIT_03", "Parcel customs clearance completed."
+    IN_TRANSIT_04 = (
+        "IN_TRANSIT_04",
+        "Dispatching, the package has been encapsulated and will be sent to the airport soon.",
+    )
+    IN_TRANSIT_05 = (
+        "IN_TRANSIT_05",
+        "The package has been handed over to the airline and is being sent to the destination country.",
+    )
+    IN_TRANSIT_06 = (
+        "IN_TRANSIT_06",
+        "Landed, the package has arrived in the destination country.",
+    )
+    IN_TRANSIT_07 = (
+        "IN_TRANSIT_07",
+        "The parcel has arrived at the local post office or courier outlet and delivery will be arranged soon.",
+    )
+    IN_TRANSIT_08 = (
+        "IN_TRANSIT_08",
+        "The package is on the plane and the plane has departed.",
+    )
+    WAITING_DELIVERY_01 = "WAITING_DELIVERY_01", "The parcel is out for delivery."
+    WAITING_DELIVERY_02 = (
+        "WAITING_DELIVERY_02",
+        "The parcel has arrived at the collection point for receipts to pick up.",
+    )
+    WAITING_DELIVERY_03 = (
+        "WAITING_DELIVERY_03",
+        "The recipient requests a delayed delivery or the courier leaves a note after a failed delivery waiting for a second delivery.",
+    )
+    DELIVERED_01 = "DELIVERED_01", "Parcel delivered successfully."
+    DELIVERED_02 = (
+        "DELIVERED_02",
+        "Successful pick-up by the recipient at the collection point.",
+    )
+    DELIVERED_03 = "DELIVERED_03", "Parcel delivered and signed by the customer."
+    DELIVERED_04 = (
+        "DELIVERED_04",
+        "Parcel delivered to property owners, doormen, family members, or neighbors",
+    )
+    DELIVERY_FAILED_01 = (
+        "DELIVERY_FAILED_01",
+        "Delivery failed due to address related issues.",
+    )
+    DELIVERY_FAILED_02 = (
+        "DELIVERY_FAILED_02",
+        "Delivery failed due to the recipient was not at home.",
+    )
+    DELIVERY_FAILED_03 = (
+        "DELIVERY_FAILED_03",
+        "Delivery failed due to the recipient can not being reached.",
+    )
+    DELIVERY_FAILED_04 = "DELIVERY_FAILED_04", "Delivery failed due to other reasons."
+    ABNORMAL_01 = "ABNORMAL_01", "Parcel unclaimed."
+    ABNORMAL_02 = "ABNORMAL_02", "Parcels detained by customs."
+    ABNORMAL_03 = "ABNORMAL_03", "The package is damaged, lost, or discarded."
+    ABNORMAL_04 = "ABNORMAL_04", "The order is canceled."
+    ABNORMAL_05 = "ABNORMAL_05", "The recipient refuses to accept the parcel."
+    ABNORMAL_06 = (
+        "ABNORMAL_06",
+        "The return package has been successfully received by the sender.",
+    )
+    ABNORMAL_07 = "ABNORMAL_07", "The package is on its way to the sender."
+    ABNORMAL_08 = "ABNORMAL_08", "Other exceptions."
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class OceanSearchStatus(_CodeEnum):
+    """Ocean shipment status (``searchStatus``)."""
+
+    INIT = "INIT", "New shipments added that are pending to track."
+    IN_TRANSIT = "IN_TRANSIT", "The shipment is in transit"
+    FINAL = "FINAL", "All cargos of the shipment delivered successfully."
+    NO_RECORD = "NO_RECORD", "The shipment has no tracking information available yet."
+    EXPIRED = (
+        "EXPIRED",
+        "The shipment has no tracking information for 30 days since added.",
+    )
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class OceanTransitStatus(_CodeEnum):
+    """Ocean container status (``transitStatus``)."""
+
+    NO_RECORD = "NO_RECORD", "The cargo has no tracking information available yet."
+    IN_TRANSIT = "IN_TRANSIT", "The cargo is in transit"
+    DELIVERED = "DELIVERED", "Cargo delivered successfully."
+    EXPIRED = (
+        "EXPIRED",
+        "The cargo has no tracking information for 30 days since added.",
+    )
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class OceanEventStatus(_CodeEnum):
+    """Ocean container event (``eventStatus``)."""
+
+    STUF = "STUF", "Empty to shipper"
+    STRP = "STRP", "Empty returned"
+    LOAD = "LOAD", "Loaded"
+    DISC = "DISC", "Discharged"
+    GTOT = "GTOT", "Gate out"
+    GTIN = "GTIN", "Gate in"
+    DEPA = "DEPA", "Departed"
+    ARRI = "ARRI", "Arrived"
+    BERT = "BERT", "Berthed"
+    HOLD = "HOLD", "Container on hold"
+    CUST = "CUST", "Customs released"
+    RELS = "RELS", "Carrier released"
+    UNKNOWN = "UNKNOWN", "Unknown"
+
+
+class OceanLocationType(_CodeEnum):
+    """Role of a location in an ocean shipment (``locationType``)."""
+
+    PRE = "PRE", "Place of receipt"
+    POL = "POL", "Port of loading"
+    POT = "POT", "Port of transfer"
+    POD = "POD", "Port of discharge"
+    PDE = "PDE", "Place of delivery"
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class AirStatus(_CodeEnum):
+    """Air waybill status (``aviationStatus``)."""
+
+    INIT = "INIT", "New shipments added that are pending to track."
+    BOOKED = "BOOKED", "Consignment booked on a certain flight"
+    RECEIVED = "RECEIVED", "Consignment received from shipper or agent"
+    IN_TRANSIT = (
+        "IN_TRANSIT",
+        "Consignment has been shipped and is on the way to destination",
+    )
+    ARRIVED = "ARRIVED", "Consignment arrived on a certain flight"
+    NOTIFIED = (
+        "NOTIFIED",
+        "Consignment arrived at destination and the consignee or agent has been",
+    )
+    DELIVERED = (
+        "DELIVERED",
+        "Consignment delivered to Consignee or (if not possible) to customs",
+    )
+    EXCEPTION = (
+        "EXCEPTION",
+        "Consignment missing, cargo damaged, or any other exceptions",
+    )
+    NO_RECORD = (
+        "NO_RECORD",
+        "The shipment is not found and there is no tracking information available",
+    )
+    EXPIRED = (
+        "EXPIRED",
+        "The cargo has no tracking information for 30 days since added.",
+    )
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class AirEventStatus(_CodeEnum):
+    """Air waybill event (``status``)."""
+
+    BOOKED = "BOOKED", "Consignment booked on a certain flight"
+    RECEIVED = "RECEIVED", "Consignment received from shipper or agent"
+    IN_TRANSIT = (
+        "IN_TRANSIT",
+        "Consignment has been shipped and is on the way to destination",
+    )
+    ARRIVED = "ARRIVED", "Consignment arrived on a certain flight"
+    NOTIFIED = (
+        "NOTIFIED",
+        "Consignment arrived at destination and the consignee or agent has been",
+    )
+    DELIVERED = (
+        "DELIVERED",
+        "Consignment delivered to Consignee or (if not possible) to customs",
+    )
+    EXCEPTION = (
+        "EXCEPTION",
+        "Consignment missing, cargo damaged, or any other exceptions",
+    )
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+
+class OceanNumberType(IntEnum):
+    """Kind of number an ocean shipment is tracked by (``type``)."""
+
+    _description_: str
+
+    def __new__(cls, value: int, description: str = UNKNOWN_DESCRIPTION) -> Self:
+        """Create a member carrying its description."""
+        member = int.__new__(cls, value)
+        member._value_ = value
+        member._description_ = description
+        return member
+
+    UNKNOWN = 0, UNKNOWN_DESCRIPTION
+    BOOKING = 1, "Booking number"
+    BILL_OF_LADING = 2, "Bill of lading number"
+    CONTAINER = 3, "Container number"
+
+    @property
+    def description(self) -> str:
+        """Return the meaning of the number type."""
+        return self._description_
+
+    @classmethod
+    def parse(cls, value: object) -> Self:
+        """Return the member for a raw value; ``UNKNOWN`` when it is not known."""
+        if isinstance(value, bool):
+            return cls.UNKNOWN
+        return cls(cast("int", value))
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self:
+        """Accept numeric strings; map anything else to ``UNKNOWN``."""
+        if isinstance(value, str) and value.strip().isdigit():
+            number = int(value.strip())
+            for member in cls:
+                if member.value == number:
+                    return member
+        return cls.UNKNOWN

@@ -1,0 +1,281 @@
+"""Typed, immutable models of Track123 requests and answers."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from .codes import (
+    AirEventStatus,
+    AirStatus,
+    OceanEventStatus,
+    OceanLocationType,
+    OceanNumberType,
+    OceanSearchStatus,
+    OceanTransitStatus,
+    ParcelStatus,
+    ParcelSubStatus,
+    QueryStatus,
+)
+
+
+class EventSource(StrEnum):
+    """Which carrier leg an event was reported by."""
+
+    LOCAL = "local"
+    LAST_MILE = "last_mile"
+
+
+@dataclass(frozen=True, slots=True)
+class Courier:
+    """A parcel courier, ocean carrier or airline known to Track123."""
+
+    code: str
+    name: str | None = None
+    name_cn: str | None = None
+    home_page: str | None = None
+    tracking_link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelEvent:
+    """One checkpoint of a parcel."""
+
+    time: datetime | None
+    description: str | None
+    location: str | None = None
+    sub_status: ParcelSubStatus = ParcelSubStatus.UNKNOWN
+    source: EventSource = EventSource.LOCAL
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedDelivery:
+    """Expected delivery window; ``start`` and ``end`` are equal for a single date."""
+
+    start: datetime | None
+    end: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Parcel:
+    """A tracked parcel, events newest first."""
+
+    track_no: str
+    courier_code: str | None = None
+    courier_name: str | None = None
+    tracking_link: str | None = None
+    order_no: str | None = None
+    remark: str | None = None
+    query_status: QueryStatus = QueryStatus.UNKNOWN
+    status: ParcelStatus = ParcelStatus.UNKNOWN
+    sub_status: ParcelSubStatus = ParcelSubStatus.UNKNOWN
+    ship_from: str | None = None
+    ship_to: str | None = None
+    created_time: datetime | None = None
+    ship_time: datetime | None = None
+    delivered_time: datetime | None = None
+    last_tracking_time: datetime | None = None
+    transit_days: int | None = None
+    expected_delivery: ExpectedDelivery | None = None
+    last_mile_track_no: str | None = None
+    last_mile_courier_code: str | None = None
+    events: tuple[ParcelEvent, ...] = ()
+
+    @property
+    def last_event(self) -> ParcelEvent | None:
+        """Return the newest event, if any."""
+        return self.events[0] if self.events else None
+
+
+@dataclass(frozen=True, slots=True)
+class OceanLocation:
+    """A port or place in an ocean shipment."""
+
+    name: str | None = None
+    unlocode: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OceanEvent:
+    """One container event."""
+
+    status: OceanEventStatus
+    time: datetime | None
+    location_type: OceanLocationType = OceanLocationType.UNKNOWN
+    location: OceanLocation | None = None
+    vessel: str | None = None
+    voyage: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OceanContainer:
+    """A container of an ocean shipment, events newest first."""
+
+    container_no: str | None
+    status: OceanTransitStatus = OceanTransitStatus.UNKNOWN
+    events: tuple[OceanEvent, ...] = ()
+
+    @property
+    def last_event(self) -> OceanEvent | None:
+        """Return the newest event, if any."""
+        return self.events[0] if self.events else None
+
+
+@dataclass(frozen=True, slots=True)
+class OceanShipment:
+    """A tracked ocean shipment (booking, bill of lading or container)."""
+
+    tracking_no: str
+    number_type: OceanNumberType = OceanNumberType.UNKNOWN
+    carrier_code: str | None = None
+    search_status: OceanSearchStatus = OceanSearchStatus.UNKNOWN
+    port_of_loading: OceanLocation | None = None
+    port_of_discharge: OceanLocation | None = None
+    eta: datetime | None = None
+    containers: tuple[OceanContainer, ...] = ()
+
+    @property
+    def last_event(self) -> OceanEvent | None:
+        """Return the newest event over all containers, if any."""
+        events = [c.last_event for c in self.containers if c.last_event is not None]
+        timed = [e for e in events if e.time is not None]
+        if timed:
+            return max(timed, key=_event_time)
+        return events[0] if events else None
+
+
+@dataclass(frozen=True, slots=True)
+class AirFlight:
+    """One flight leg of an air waybill."""
+
+    flight_no: str | None
+    origin: str | None = None
+    destination: str | None = None
+    departure_time: datetime | None = None
+    arrival_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AirEvent:
+    """One air waybill event."""
+
+    status: AirEventStatus
+    time: datetime | None
+    location: str | None = None
+    flight_no: str | None = None
+    pieces: int | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AirShipment:
+    """A tracked air waybill, events newest first."""
+
+    awb: str
+    airline_code: str | None = None
+    status: AirStatus = AirStatus.UNKNOWN
+    origin: str | None = None
+    destination: str | None = None
+    pieces: int | None = None
+    weight: float | None = None
+    flights: tuple[AirFlight, ...] = ()
+    events: tuple[AirEvent, ...] = ()
+
+    @property
+    def last_event(self) -> AirEvent | None:
+        """Return the newest event, if any."""
+        return self.events[0] if self.events else None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A number the API refused, with the reason."""
+
+    number: str | None
+    code: str | None
+    message: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """Outcome of an import (or delete): accepted, already tracked, rejected."""
+
+    accepted: tuple[str, ...] = ()
+    already_tracked: tuple[str, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+    def __add__(self, other: ImportResult) -> ImportResult:
+        """Merge the results of two batches."""
+        return ImportResult(
+            self.accepted + other.accepted,
+            self.already_tracked + other.already_tracked,
+            self.rejected + other.rejected,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult[T]:
+    """Shipments found, and numbers the API refused."""
+
+    items: tuple[T, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Page[T]:
+    """One page of a time-window query."""
+
+    items: tuple[T, ...] = ()
+    cursor: str | None = None
+    current_page: int | None = None
+    total_pages: int | None = None
+    total_elements: int | None = None
+
+    @property
+    def is_last(self) -> bool:
+        """Return True when no further page should be requested."""
+        if not self.items or not self.cursor:
+            return True
+        if self.current_page is not None and self.total_pages is not None:
+            return self.current_page >= self.total_pages
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelImport:
+    """A parcel to register for tracking."""
+
+    track_no: str
+    courier_code: str | None = None
+    order_no: str | None = None
+    postal_code: str | None = None
+    phone_suffix: str | None = None
+    remark: str | None = None
+    ship_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OceanImport:
+    """An ocean shipment to register (or address) by number and number type."""
+
+    tracking_no: str
+    number_type: OceanNumberType = OceanNumberType.CONTAINER
+    carrier_code: str | None = None
+    order_no: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AirImport:
+    """An air waybill to register for tracking."""
+
+    awb: str
+    airline_code: str | None = None
+    order_no: str | None = None
+    remark: str | None = None
+
+
+def _event_time(event: OceanEvent) -> datetime:
+    """Return an event's time (callers ensure it is set)."""
+    assert event.time is not None
+    return event.time

@@ -1,0 +1,1 @@
+"""Tests of the Track123 integration and its simulator."""

@@ -1,0 +1,191 @@
+"""Tests of the client on odd answers, from a scripted local server."""
+
+from collections.abc import AsyncIterator
+import json
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+import pytest
+
+from custom_components.track123.api import (
+    Track123AuthenticationError,
+    Track123Client,
+    Track123Error,
+    Track123RateLimitError,
+    Track123ResponseError,
+    Track123ServerError,
+)
+from custom_components.track123.api.client import chunked, parse_retry_after
+from custom_components.track123.api.rate_limit import EndpointRateLimiter
+
+pytestmark = pytest.mark.usefixtures("socket_enabled")
+
+
+class Script:
+    """The next answer of the scripted server, and the requests it saw."""
+
+    def __init__(self) -> None:
+        """Answer an empty success by default."""
+        self.status = 200
+        self.body: str = json.dumps({"code": "00000", "data": None})
+        self.headers: dict[str, str] = {}
+        self.seen: list[tuple[str, str, dict[str, str]]] = []
+
+    def reply(self, body: Any, status: int = 200, **headers: str) -> None:
+        """Set the next answer (dicts and lists are sent as JSON)."""
+        self.status = status
+        self.body = body if isinstance(body, str) else json.dumps(body)
+        self.headers = headers
+
+
+@pytest.fixture
+async def script() -> AsyncIterator[tuple[Script, str]]:
+    """Yield a scripted server and its base URL."""
+    state = Script()
+
+    async def handler(request: web.Request) -> web.Response:
+        state.seen.append((request.method, request.path, dict(request.headers)))
+        return web.Response(status=state.status, text=state.body, headers=state.headers)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", handler)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        yield state, str(server.make_url("/gateway/open-api"))
+    finally:
+        await server.close()
+
+
+@pytest.fixture
+async def scripted(script) -> AsyncIterator[tuple[Script, Track123Client]]:
+    """Yield a client against the scripted server."""
+    state, base_url = script
+
+    async def no_sleep(_: float) -> None:
+        return None
+
+    async with aiohttp.ClientSession() as session:
+        yield (
+            state,
+            Track123Client(
+                "secret-key",
+                session,
+                base_url=base_url,
+                max_retries=1,
+                sleep=no_sleep,
+                rate_limiter=EndpointRateLimiter(1000),
+            ),
+        )
+
+
+async def test_headers_and_url(scripted) -> None:
+    """The key travels in its header; paths join the base URL."""
+    state, client = scripted
+    state.reply({"code": "00000", "data": []})
+    assert await client.list_couriers() == ()
+    method, path, headers = state.seen[0]
+    assert (method, path) == ("GET", "/gateway/open-api/tk/v2.1/courier/list")
+    assert headers["Track123-Api-Secret"] == "secret-key"
+    assert headers["Accept"] == "application/json"
+    assert headers["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [1, 2],
+        "null",
+        '"text"',
+        {"msg": "no code"},
+        {"code": "", "data": []},
+        "<html>oops</html>",
+        b"\xff\xfe".decode("latin-1"),
+    ],
+)
+async def test_broken_envelopes(scripted, body: Any) -> None:
+    """Anything but an object with a code is a response error on HTTP 200."""
+    state, client = scripted
+    state.reply(body)
+    with pytest.raises(Track123ResponseError):
+        await client.list_couriers()
+
+
+async def test_numeric_code(scripted) -> None:
+    """A numeric code that is not success is a server error."""
+    state, client = scripted
+    state.reply({"code": 500, "msg": "boom"})
+    with pytest.raises(Track123ServerError, match="boom"):
+        await client.list_couriers()
+
+
+async def test_data_of_wrong_shape(scripted) -> None:
+    """Data that is not an object where one is required is a response error."""
+    state, client = scripted
+    state.reply({"code": "00000", "data": ["not", "a", "page"]})
+    with pytest.raises(Track123ResponseError):
+        await client.query_parcels(["A"])
+    state.reply({"code": "00000", "data": {"accepted": {"content": [1]}}})
+    with pytest.raises(Track123ResponseError):
+        await client.query_parcels(["A"])
+
+
+async def test_html_status_pages(scripted) -> None:
+    """HTML pages are classified by HTTP status."""
+    state, client = scripted
+    state.reply("<html>denied</html>", 401)
+    with pytest.raises(Track123AuthenticationError):
+        await client.list_couriers()
+    state.reply("<html>slow down</html>", 429, **{"Retry-After": "soon"})
+    with pytest.raises(Track123RateLimitError) as info:
+        await client.list_couriers()
+    assert info.value.retry_after is None
+
+
+async def test_realtime_shapes(scripted) -> None:
+    """A page-shaped real-time answer is accepted; rejections raise."""
+    state, client = scripted
+    state.reply(
+        {"code": "00000", "data": {"accepted": {"content": [{"trackNo": "A"}]}}}
+    )
+    assert (await client.query_parcel_realtime("A", "ups")).track_no == "A"
+    state.reply(
+        {"code": "00000", "data": {"accepted": None, "rejected": [{"trackNo": "A"}]}}
+    )
+    with pytest.raises(Track123Error, match="Request rejected"):
+        await client.query_parcel_realtime("A", "ups")
+    state.reply({"code": "00000", "data": {"accepted": {"content": []}}})
+    with pytest.raises(Track123ResponseError):
+        await client.query_parcel_realtime("A", "ups")
+
+
+async def test_update_with_null_data(scripted) -> None:
+    """An update answered with null data succeeds."""
+    state, client = scripted
+    state.reply({"code": "00000", "data": None})
+    await client.update_parcel("A", remark="x")
+    assert (await client.import_parcels(["A"])).accepted == ()
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (None, None),
+        ("2", 2.0),
+        (" 1.5 ", 1.5),
+        ("-3", 0.0),
+        ("inf", None),
+        ("soon", None),
+    ],
+)
+def test_parse_retry_after(header: str | None, expected: float | None) -> None:
+    """Retry-After in seconds; anything else is ignored."""
+    assert parse_retry_after(header) == expected
+
+
+def test_chunked() -> None:
+    """Chunks keep order and size."""
+    assert chunked(range(5), 2) == [[0, 1], [2, 3], [4]]
+    assert chunked([], 3) == []

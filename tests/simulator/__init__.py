@@ -1,0 +1,1 @@
+"""Tests of the local Track123 simulator."""

@@ -1,0 +1,93 @@
+"""Command line: ``python -m track123_simulator --port 8080 --key demo-key --demo 20``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import Sequence
+import contextlib
+
+from .clock import SimClock
+from .demo import populate_demo
+from .server import SimulatorServer
+from .state import SimulatorState
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="python -m track123_simulator",
+        description="Local simulator of the Track123 Open API (parcels, ocean, air).",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8080,
+        help="port to bind; 0 picks a free one (default: 8080)",
+    )
+    parser.add_argument(
+        "--key",
+        action="append",
+        dest="keys",
+        metavar="KEY",
+        help="accepted API key; repeatable (default: demo-key)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="seed of the deterministic timelines (default: 0)",
+    )
+    parser.add_argument(
+        "--demo",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N demo shipments covering every main status",
+    )
+    parser.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        metavar="X",
+        help="simulated seconds per real second (default: 1)",
+    )
+    parser.add_argument(
+        "--no-rate-limit",
+        action="store_true",
+        help="disable the 5 requests/second limit",
+    )
+    return parser
+
+
+async def serve(state: SimulatorState, host: str, port: int) -> None:
+    """Serve until cancelled."""
+    async with SimulatorServer(state, host=host, port=port) as server:
+        print(f"Track123 simulator at {server.base_url}", flush=True)
+        print(
+            f"Control routes at {server.root_url}/_simulator/ (keys: {', '.join(sorted(state.api_keys))})",
+            flush=True,
+        )
+        await asyncio.Event().wait()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse arguments and run the simulator."""
+    args = build_parser().parse_args(argv)
+    state = SimulatorState(
+        api_keys=args.keys or ["demo-key"],
+        seed=args.seed,
+        clock=SimClock(speed=args.speed),
+        rate_limit_per_second=None if args.no_rate_limit else 5,
+    )
+    if args.demo:
+        populate_demo(state, args.demo)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(state, args.host, args.port))
+
+
+if __name__ == "__main__":
+    main()
