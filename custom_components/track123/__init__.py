@@ -1,1 +1,40 @@
-"""The Track123 integration."""
+"""The Track123 integration: every shipment of a Track123 account as a sensor."""
+
+from homeassistant.const import CONF_API_KEY, Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
+
+from .api import DEFAULT_BASE_URL, Track123Client
+from .const import CONF_BASE_URL
+from .coordinator import Track123ConfigEntry, Track123Coordinator, Track123RuntimeData
+from .store import ShipmentStore
+
+PLATFORMS = [Platform.SENSOR]
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> bool:
+    """Set up Track123 from a config entry."""
+    client = Track123Client(
+        entry.data[CONF_API_KEY],
+        async_get_clientsession(hass),
+        base_url=entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL),
+    )
+    store = ShipmentStore(hass, entry.entry_id)
+    await store.async_load()
+    coordinator = Track123Coordinator(hass, entry, client, store)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = Track123RuntimeData(
+        client=client, coordinator=coordinator, store=store
+    )
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> bool:
+    """Unload a config entry."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> None:
+    """Forget what was stored for a removed config entry."""
+    await ShipmentStore(hass, entry.entry_id).async_remove_file()

@@ -377,6 +377,13 @@ async def test_air(client: Track123Client, sim_state) -> None:
     assert shipment.last_event == shipment.events[0]
     assert [r.number for r in found.rejected] == ["020-99999999"]
 
+    page = await client.query_air_page(EPOCH, FAR_FUTURE, page_size=100)
+    assert len(page.items) == 100
+    assert not page.is_last
+    every = await client.query_all_air(EPOCH, FAR_FUTURE)
+    assert len(every) == 151
+    assert "176-12345675" in {s.awb for s in every}
+
     airlines = await client.list_air_couriers()
     assert "EK" in {a.code for a in airlines}
 

@@ -483,6 +483,34 @@ class Track123Client:
             rejected.extend(result.rejected)
         return QueryResult(tuple(items), tuple(rejected))
 
+    async def query_air_page(
+        self,
+        created_from: datetime,
+        created_to: datetime,
+        cursor: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> Page[AirShipment]:
+        """Query one page of air waybills created in a time window."""
+        data = await self._request(
+            "POST",
+            AIR_QUERY,
+            payloads.window_query(created_from, created_to, cursor, page_size),
+        )
+        return parse_page(data, parse_air_shipment)
+
+    async def query_all_air(
+        self,
+        created_from: datetime,
+        created_to: datetime,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> tuple[AirShipment, ...]:
+        """Query every air waybill created in a time window."""
+        return await self._collect(
+            lambda cursor: self.query_air_page(
+                created_from, created_to, cursor, page_size
+            )
+        )
+
     async def list_air_couriers(self) -> tuple[Courier, ...]:
         """Return every airline Track123 supports."""
         return parse_couriers(await self._request("GET", AIR_COURIER_LIST))

@@ -1,0 +1,263 @@
+"""Config flow: the API key, re-authentication, reconfiguration and options."""
+
+from collections.abc import Mapping
+import hashlib
+from typing import Any
+
+from homeassistant.config_entries import (
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.const import CONF_API_KEY
+from homeassistant.core import callback
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+from homeassistant.util import dt as dt_util
+import probatio as vol
+
+from .api import (
+    DEFAULT_BASE_URL,
+    Track123AuthenticationError,
+    Track123Client,
+    Track123ConnectionError,
+    Track123Error,
+    Track123RateLimitError,
+)
+from .const import (
+    CONF_BASE_URL,
+    CONF_DELIVERED_RETENTION_DAYS,
+    CONF_KINDS,
+    CONF_SCAN_INTERVAL,
+    CONF_SCOPE,
+    DEFAULT_DELIVERED_RETENTION_DAYS,
+    DEFAULT_KINDS,
+    DEFAULT_SCAN_INTERVAL_MINUTES,
+    DEFAULT_SCOPE,
+    DOMAIN,
+    LOGGER,
+    MAX_DELIVERED_RETENTION_DAYS,
+    MAX_SCAN_INTERVAL_MINUTES,
+    MIN_SCAN_INTERVAL_MINUTES,
+    Scope,
+    ShipmentKind,
+)
+from .coordinator import Track123ConfigEntry
+
+TITLE = "Track123"
+PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
+URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+
+
+def account_id(api_key: str) -> str:
+    """Return a stable identity of the account behind a key, without the key."""
+    return hashlib.sha256(api_key.encode()).hexdigest()[:16]
+
+
+async def async_check_key(
+    flow: ConfigFlow, api_key: str, base_url: str
+) -> dict[str, str]:
+    """Make one live call with the key; return the form errors (empty when valid)."""
+    client = Track123Client(
+        api_key, async_get_clientsession(flow.hass), base_url=base_url, max_retries=0
+    )
+    now = dt_util.utcnow()
+    try:
+        await client.query_parcels_page(now, now, page_size=1)
+    except Track123AuthenticationError:
+        return {CONF_API_KEY: "invalid_auth"}
+    except Track123RateLimitError:
+        return {"base": "rate_limited"}
+    except Track123ConnectionError:
+        return {"base": "cannot_connect"}
+    except Track123Error as err:
+        LOGGER.debug("Track123 rejected the key check: %s", err)
+        return {"base": "cannot_connect"}
+    except Exception:  # noqa: BLE001
+        LOGGER.exception("Unexpected error while checking the Track123 API key")
+        return {"base": "unknown"}
+    return {}
+
+
+class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Set up a Track123 account."""
+
+    VERSION = 1
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(
+        config_entry: Track123ConfigEntry,
+    ) -> Track123OptionsFlow:
+        """Return the options flow."""
+        return Track123OptionsFlow()
+
+    def _key_schema(self, base_url: str | None) -> vol.Schema:
+        """Return the form: the key, and the base URL in advanced mode."""
+        fields: dict[vol.Marker, Any] = {vol.Required(CONF_API_KEY): PASSWORD}
+        if self.show_advanced_options:
+            fields[
+                vol.Optional(CONF_BASE_URL, default=base_url or DEFAULT_BASE_URL)
+            ] = URL
+        return vol.Schema(fields)
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the API key and check it."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            api_key = user_input[CONF_API_KEY].strip()
+            base_url = user_input.get(CONF_BASE_URL, DEFAULT_BASE_URL)
+            await self.async_set_unique_id(account_id(api_key))
+            self._abort_if_unique_id_configured()
+            if not (errors := await async_check_key(self, api_key, base_url)):
+                data = {CONF_API_KEY: api_key}
+                if base_url != DEFAULT_BASE_URL:
+                    data[CONF_BASE_URL] = base_url
+                return self.async_create_entry(title=TITLE, data=data)
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self._key_schema(None),
+            errors=errors,
+            description_placeholders={"console_url": "https://www.track123.com"},
+        )
+
+    async def async_step_reauth(
+        self, entry_data: Mapping[str, Any]
+    ) -> ConfigFlowResult:
+        """Start re-authentication after Track123 refused the key."""
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for a new API key."""
+        entry = self._get_reauth_entry()
+        return await self._async_replace_key("reauth_confirm", entry, user_input)
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Change the API key (and the base URL in advanced mode)."""
+        entry = self._get_reconfigure_entry()
+        return await self._async_replace_key("reconfigure", entry, user_input)
+
+    async def _async_replace_key(
+        self,
+        step_id: str,
+        entry: Track123ConfigEntry,
+        user_input: dict[str, Any] | None,
+    ) -> ConfigFlowResult:
+        """Check a new key for an existing entry, then store it and reload."""
+        errors: dict[str, str] = {}
+        base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
+        if user_input is not None:
+            api_key = user_input[CONF_API_KEY].strip()
+            base_url = user_input.get(CONF_BASE_URL, base_url)
+            unique_id = account_id(api_key)
+            if any(
+                other.unique_id == unique_id and other.entry_id != entry.entry_id
+                for other in self._async_current_entries(include_ignore=False)
+            ):
+                return self.async_abort(reason="already_configured")
+            if not (errors := await async_check_key(self, api_key, base_url)):
+                data = {**entry.data, CONF_API_KEY: api_key}
+                data.pop(CONF_BASE_URL, None)
+                if base_url != DEFAULT_BASE_URL:
+                    data[CONF_BASE_URL] = base_url
+                return self.async_update_reload_and_abort(
+                    entry, unique_id=unique_id, data=data
+                )
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=self._key_schema(base_url),
+            errors=errors,
+            description_placeholders={"console_url": "https://www.track123.com"},
+        )
+
+
+class Track123OptionsFlow(OptionsFlowWithReload):
+    """Polling interval, kinds, retention of delivered shipments and scope."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and store the options."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            if not user_input.get(CONF_KINDS):
+                errors[CONF_KINDS] = "no_kinds"
+            else:
+                return self.async_create_entry(
+                    data={
+                        **user_input,
+                        CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
+                        CONF_DELIVERED_RETENTION_DAYS: int(
+                            user_input[CONF_DELIVERED_RETENTION_DAYS]
+                        ),
+                    }
+                )
+        options = {**self.config_entry.options, **(user_input or {})}
+        schema = vol.Schema(
+            {
+                vol.Required(
+                    CONF_SCAN_INTERVAL,
+                    default=options.get(
+                        CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_MINUTES
+                    ),
+                ): NumberSelector(
+                    NumberSelectorConfig(
+                        min=MIN_SCAN_INTERVAL_MINUTES,
+                        max=MAX_SCAN_INTERVAL_MINUTES,
+                        step=1,
+                        mode=NumberSelectorMode.BOX,
+                        unit_of_measurement="min",
+                    )
+                ),
+                vol.Required(
+                    CONF_KINDS, default=options.get(CONF_KINDS, DEFAULT_KINDS)
+                ): SelectSelector(
+                    SelectSelectorConfig(
+                        options=[kind.value for kind in ShipmentKind],
+                        multiple=True,
+                        mode=SelectSelectorMode.LIST,
+                        translation_key=CONF_KINDS,
+                    )
+                ),
+                vol.Required(
+                    CONF_DELIVERED_RETENTION_DAYS,
+                    default=options.get(
+                        CONF_DELIVERED_RETENTION_DAYS, DEFAULT_DELIVERED_RETENTION_DAYS
+                    ),
+                ): NumberSelector(
+                    NumberSelectorConfig(
+                        min=0,
+                        max=MAX_DELIVERED_RETENTION_DAYS,
+                        step=1,
+                        mode=NumberSelectorMode.BOX,
+                        unit_of_measurement="d",
+                    )
+                ),
+                vol.Required(
+                    CONF_SCOPE, default=options.get(CONF_SCOPE, DEFAULT_SCOPE)
+                ): SelectSelector(
+                    SelectSelectorConfig(
+                        options=[scope.value for scope in Scope],
+                        mode=SelectSelectorMode.LIST,
+                        translation_key=CONF_SCOPE,
+                    )
+                ),
+            }
+        )
+        return self.async_show_form(step_id="init", data_schema=schema, errors=errors)

@@ -1,0 +1,45 @@
+"""Constants of the Track123 integration."""
+
+from datetime import timedelta
+from enum import StrEnum
+import logging
+from typing import Final
+
+DOMAIN: Final = "track123"
+LOGGER = logging.getLogger(__package__)
+
+CONF_BASE_URL: Final = "base_url"
+CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_KINDS: Final = "kinds"
+CONF_DELIVERED_RETENTION_DAYS: Final = "delivered_retention_days"
+CONF_SCOPE: Final = "scope"
+
+DEFAULT_SCAN_INTERVAL_MINUTES: Final = 30
+# Every poll costs at most a few requests per endpoint; five minutes keeps even a
+# ten-thousand-shipment account far below the 5 requests/second limit.
+MIN_SCAN_INTERVAL_MINUTES: Final = 5
+MAX_SCAN_INTERVAL_MINUTES: Final = 1440
+DEFAULT_DELIVERED_RETENTION_DAYS: Final = 7
+MAX_DELIVERED_RETENTION_DAYS: Final = 365
+
+# Shipments created within this window are the "account" when the scope is the account.
+ACCOUNT_WINDOW: Final = timedelta(days=180)
+
+
+class ShipmentKind(StrEnum):
+    """The three kinds of shipment Track123 tracks."""
+
+    PARCEL = "parcel"
+    OCEAN = "ocean"
+    AIR = "air"
+
+
+class Scope(StrEnum):
+    """Which shipments the integration shows."""
+
+    ACCOUNT = "account"
+    ADDED = "added"
+
+
+DEFAULT_KINDS: Final = [kind.value for kind in ShipmentKind]
+DEFAULT_SCOPE: Final = Scope.ACCOUNT.value

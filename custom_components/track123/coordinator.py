@@ -1,0 +1,226 @@
+"""Polls Track123 for every tracked shipment."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
+
+from .api import (
+    AirShipment,
+    OceanImport,
+    OceanNumberType,
+    Parcel,
+    Track123AuthenticationError,
+    Track123Client,
+    Track123Error,
+    Track123QuotaExhaustedError,
+    Track123RateLimitError,
+)
+from .const import (
+    ACCOUNT_WINDOW,
+    CONF_DELIVERED_RETENTION_DAYS,
+    CONF_KINDS,
+    CONF_SCAN_INTERVAL,
+    CONF_SCOPE,
+    DEFAULT_DELIVERED_RETENTION_DAYS,
+    DEFAULT_KINDS,
+    DEFAULT_SCAN_INTERVAL_MINUTES,
+    DEFAULT_SCOPE,
+    DOMAIN,
+    LOGGER,
+    Scope,
+    ShipmentKind,
+)
+from .shipment import DEGRADED_QUERY_STATUSES, Shipment, ShipmentDetail, build
+from .store import ShipmentStore
+
+type Track123ConfigEntry = ConfigEntry[Track123RuntimeData]
+type Shipments = dict[str, Shipment]
+
+QUOTA_ISSUE_ID = "quota_exhausted_{entry_id}"
+
+
+@dataclass(kw_only=True, slots=True)
+class Track123RuntimeData:
+    """What a loaded config entry holds."""
+
+    client: Track123Client
+    coordinator: Track123Coordinator
+    store: ShipmentStore
+
+
+class Track123Coordinator(DataUpdateCoordinator[Shipments]):
+    """Fetch every tracked shipment with as few requests as the API allows."""
+
+    config_entry: Track123ConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: Track123ConfigEntry,
+        client: Track123Client,
+        store: ShipmentStore,
+    ) -> None:
+        """Create the coordinator of one config entry."""
+        options = entry.options
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=DOMAIN,
+            update_interval=timedelta(
+                minutes=options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_MINUTES)
+            ),
+            always_update=False,
+        )
+        self.client = client
+        self.store = store
+        self.kinds = {
+            ShipmentKind(kind) for kind in options.get(CONF_KINDS, DEFAULT_KINDS)
+        }
+        self.scope = Scope(options.get(CONF_SCOPE, DEFAULT_SCOPE))
+        self.retention = timedelta(
+            days=options.get(
+                CONF_DELIVERED_RETENTION_DAYS, DEFAULT_DELIVERED_RETENTION_DAYS
+            )
+        )
+        self.last_refresh: datetime | None = None
+        self._refresh_listeners: list[Callable[[], None]] = []
+
+    @callback
+    def async_add_refresh_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
+        """Call ``listener`` after every successful refresh, changed or not."""
+        self._refresh_listeners.append(listener)
+        return lambda: self._refresh_listeners.remove(listener)
+
+    async def _async_update_data(self) -> Shipments:
+        """Fetch the shipments and keep what the user should see."""
+        try:
+            details = await self._async_fetch()
+        except Track123AuthenticationError as err:
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN, translation_key="auth_failed"
+            ) from err
+        except Track123RateLimitError as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="rate_limited",
+                retry_after=err.retry_after,
+            ) from err
+        except Track123QuotaExhaustedError as err:
+            self._async_raise_quota_issue()
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="quota_exhausted"
+            ) from err
+        except Track123Error as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="update_failed",
+                translation_placeholders={"error": str(err)},
+            ) from err
+        ir.async_delete_issue(
+            self.hass,
+            DOMAIN,
+            QUOTA_ISSUE_ID.format(entry_id=self.config_entry.entry_id),
+        )
+        shipments = self._merge(details)
+        self.last_refresh = dt_util.utcnow()
+        for listener in list(self._refresh_listeners):
+            listener()
+        return shipments
+
+    async def _async_fetch(self) -> list[ShipmentDetail]:
+        """Fetch every shipment of the enabled kinds in the chosen scope."""
+        details: list[ShipmentDetail] = []
+        if self.scope is Scope.ACCOUNT:
+            now = dt_util.utcnow()
+            start, end = now - ACCOUNT_WINDOW, now + timedelta(days=1)
+            if ShipmentKind.PARCEL in self.kinds:
+                details.extend(await self.client.query_all_parcels(start, end))
+            if ShipmentKind.OCEAN in self.kinds:
+                details.extend(await self.client.query_all_ocean(start, end))
+            if ShipmentKind.AIR in self.kinds:
+                details.extend(await self.client.query_all_air(start, end))
+            return details
+        added = self.store.added
+        if ShipmentKind.PARCEL in self.kinds and (
+            numbers := [s.number for s in added if s.kind is ShipmentKind.PARCEL]
+        ):
+            details.extend((await self.client.query_parcels(numbers)).items)
+        if ShipmentKind.OCEAN in self.kinds and (
+            ocean := [
+                OceanImport(
+                    s.number, OceanNumberType.parse(s.number_type or 3), s.carrier
+                )
+                for s in added
+                if s.kind is ShipmentKind.OCEAN
+            ]
+        ):
+            details.extend((await self.client.query_ocean(ocean)).items)
+        if ShipmentKind.AIR in self.kinds and (
+            awbs := [s.number for s in added if s.kind is ShipmentKind.AIR]
+        ):
+            details.extend((await self.client.query_air(awbs)).items)
+        return details
+
+    def _merge(self, details: Iterable[ShipmentDetail]) -> Shipments:
+        """Build the new shipments, reusing unchanged ones and dropping expired ones."""
+        previous = self.data or {}
+        now = dt_util.utcnow()
+        shipments: Shipments = {}
+        for detail in details:
+            shipment = build(detail, self._label(detail))
+            old = previous.get(shipment.key)
+            if old is not None:
+                shipment = self._keep_last_known(old, shipment)
+                if shipment == old:
+                    shipment = old
+            if (
+                shipment.is_delivered
+                and shipment.delivered_at is not None
+                and now - shipment.delivered_at > self.retention
+            ):
+                continue
+            shipments[shipment.key] = shipment
+        return shipments
+
+    def _label(self, detail: ShipmentDetail) -> str | None:
+        """Return the label the user gave a shipment in Home Assistant."""
+        if isinstance(detail, Parcel):
+            return self.store.label_for(ShipmentKind.PARCEL, detail.track_no)
+        if isinstance(detail, AirShipment):
+            return self.store.label_for(ShipmentKind.AIR, detail.awb)
+        return self.store.label_for(ShipmentKind.OCEAN, detail.tracking_no)
+
+    @staticmethod
+    def _keep_last_known(old: Shipment, new: Shipment) -> Shipment:
+        """Keep the last known data while Track123 cannot reach the carrier."""
+        if (
+            isinstance(new.detail, Parcel)
+            and isinstance(old.detail, Parcel)
+            and new.detail.query_status in DEGRADED_QUERY_STATUSES
+        ):
+            return build(
+                replace(old.detail, query_status=new.detail.query_status), new.label
+            )
+        return new
+
+    @callback
+    def _async_raise_quota_issue(self) -> None:
+        """Tell the user the Track123 quota is used up."""
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            QUOTA_ISSUE_ID.format(entry_id=self.config_entry.entry_id),
+            is_fixable=False,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key="quota_exhausted",
+            translation_placeholders={"title": self.config_entry.title},
+            learn_more_url="https://www.track123.com/pricing",
+        )

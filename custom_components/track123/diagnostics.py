@@ -1,0 +1,63 @@
+"""Diagnostics: configuration and shipments, with the key and personal data redacted."""
+
+from dataclasses import asdict
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.const import CONF_API_KEY
+from homeassistant.core import HomeAssistant
+
+from .coordinator import Track123ConfigEntry
+
+TO_REDACT = {
+    CONF_API_KEY,
+    "number",
+    "track_no",
+    "tracking_no",
+    "tracking_number",
+    "awb",
+    "container_no",
+    "container_number",
+    "last_mile_track_no",
+    "last_mile_tracking_number",
+    "order_no",
+    "order_number",
+    "remark",
+    "label",
+    "postal_code",
+    "phone_suffix",
+    "email",
+    "address",
+    "location",
+    "last_event_location",
+    "tracking_link",
+    "unique_id",
+    "title",
+}
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: Track123ConfigEntry
+) -> dict[str, Any]:
+    """Return diagnostics for a config entry."""
+    coordinator = entry.runtime_data.coordinator
+    shipments = coordinator.data or {}
+    return async_redact_data(
+        {
+            "entry": entry.as_dict(),
+            "scope": coordinator.scope.value,
+            "kinds": sorted(coordinator.kinds),
+            "last_refresh": coordinator.last_refresh,
+            "last_update_success": coordinator.last_update_success,
+            "shipment_count": len(shipments),
+            "shipments": [
+                {
+                    "kind": shipment.kind.value,
+                    "status": shipment.status,
+                    "detail": asdict(shipment.detail),
+                }
+                for shipment in shipments.values()
+            ],
+        },
+        TO_REDACT,
+    )

@@ -1,0 +1,270 @@
+"""Sensors: one per shipment, and a summary of the account."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import EntityCategory, Platform
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import Parcel, ParcelStatus
+from .const import DOMAIN
+from .coordinator import Shipments, Track123ConfigEntry, Track123Coordinator
+from .entity import Track123Entity
+from .shipment import EVENTS_ATTRIBUTE, STATUS_OPTIONS, Shipment, enum_options
+
+# The coordinator fetches for every entity at once.
+PARALLEL_UPDATES = 0
+
+SHIPMENT_PREFIX = "shipment_"
+
+
+def _count(status: str) -> Callable[[Shipments], int]:
+    """Return a function counting the parcels in a status."""
+    return lambda shipments: sum(
+        1
+        for shipment in shipments.values()
+        if isinstance(shipment.detail, Parcel) and shipment.status == status
+    )
+
+
+def _next_delivery(shipments: Shipments) -> Shipment | None:
+    """Return the undelivered shipment expected soonest, if any."""
+    candidates = [
+        shipment
+        for shipment in shipments.values()
+        if not shipment.is_delivered and _expected(shipment) is not None
+    ]
+    return min(candidates, key=_expected_key, default=None)
+
+
+def _expected(shipment: Shipment) -> datetime | None:
+    """Return when a shipment is expected: the start of its window."""
+    return shipment.expected_start or shipment.expected_end
+
+
+def _expected_key(shipment: Shipment) -> datetime:
+    """Sort key for shipments that have an expected delivery."""
+    expected = _expected(shipment)
+    assert expected is not None
+    return expected
+
+
+@dataclass(frozen=True, kw_only=True)
+class Track123SummaryDescription(SensorEntityDescription):
+    """A sensor over all shipments of the account."""
+
+    value_fn: Callable[[Shipments], Any]
+    attributes_fn: Callable[[Shipments], Mapping[str, Any] | None] = lambda _: None
+
+
+def _next_delivery_attributes(shipments: Shipments) -> Mapping[str, Any] | None:
+    """Name the shipment expected next."""
+    if (shipment := _next_delivery(shipments)) is None:
+        return None
+    return {
+        "tracking_number": shipment.number,
+        "label": shipment.label,
+        "kind": shipment.kind.value,
+    }
+
+
+SUMMARY_SENSORS: tuple[Track123SummaryDescription, ...] = (
+    *(
+        Track123SummaryDescription(
+            key=f"parcels_{status}",
+            translation_key=f"parcels_{status}",
+            state_class=SensorStateClass.MEASUREMENT,
+            value_fn=_count(status),
+        )
+        for status in enum_options(ParcelStatus)
+    ),
+    Track123SummaryDescription(
+        key="next_expected_delivery",
+        translation_key="next_expected_delivery",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda shipments: (
+            _expected(shipment)
+            if (shipment := _next_delivery(shipments)) is not None
+            else None
+        ),
+        attributes_fn=_next_delivery_attributes,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: Track123ConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the summary sensors and one sensor per shipment."""
+    coordinator = entry.runtime_data.coordinator
+    async_add_entities(
+        [
+            *(
+                Track123SummarySensor(coordinator, description)
+                for description in SUMMARY_SENSORS
+            ),
+            Track123LastRefreshSensor(coordinator),
+        ]
+    )
+    ShipmentSensorManager(hass, coordinator, async_add_entities).async_start()
+
+
+class ShipmentSensorManager:
+    """Add a sensor for each new shipment; remove those of shipments gone."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        coordinator: Track123Coordinator,
+        async_add_entities: AddConfigEntryEntitiesCallback,
+    ) -> None:
+        """Create the manager of one config entry's shipment sensors."""
+        self._coordinator = coordinator
+        self._registry = er.async_get(hass)
+        self._add_entities = async_add_entities
+        self._known: set[str] = set()
+        self._prefix = f"{coordinator.config_entry.entry_id}_{SHIPMENT_PREFIX}"
+
+    @callback
+    def async_start(self) -> None:
+        """Remove leftovers of earlier runs, add current shipments, follow changes."""
+        current = set(self._coordinator.data)
+        for entry in er.async_entries_for_config_entry(
+            self._registry, self._coordinator.config_entry.entry_id
+        ):
+            if (
+                entry.domain == Platform.SENSOR
+                and entry.unique_id.startswith(self._prefix)
+                and entry.unique_id.removeprefix(self._prefix) not in current
+            ):
+                self._registry.async_remove(entry.entity_id)
+        self._async_sync()
+        self._coordinator.config_entry.async_on_unload(
+            self._coordinator.async_add_listener(self._async_sync)
+        )
+
+    @callback
+    def _async_sync(self) -> None:
+        """Match the sensors to the coordinator's shipments."""
+        shipments = self._coordinator.data
+        if new := shipments.keys() - self._known:
+            self._known |= new
+            self._add_entities(
+                ShipmentSensor(self._coordinator, shipments[key]) for key in new
+            )
+        for key in self._known - shipments.keys():
+            self._known.discard(key)
+            if entity_id := self._registry.async_get_entity_id(
+                Platform.SENSOR, DOMAIN, self._prefix + key
+            ):
+                self._registry.async_remove(entity_id)
+
+
+class ShipmentSensor(Track123Entity, SensorEntity):
+    """A shipment; its state is the shipment's status."""
+
+    _attr_device_class = SensorDeviceClass.ENUM
+    _unrecorded_attributes = frozenset({EVENTS_ATTRIBUTE})
+
+    def __init__(self, coordinator: Track123Coordinator, shipment: Shipment) -> None:
+        """Create the sensor of a shipment."""
+        super().__init__(coordinator, SHIPMENT_PREFIX + shipment.key)
+        self._key = shipment.key
+        self._attr_translation_key = shipment.kind.value
+        self._attr_options = STATUS_OPTIONS[shipment.kind]
+        self._shipment = shipment
+        self._written_available: bool | None = None
+        self._apply(shipment)
+
+    def _apply(self, shipment: Shipment) -> None:
+        """Take the state and attributes of a shipment."""
+        self._shipment = shipment
+        self._attr_name = shipment.name
+        self._attr_native_value = shipment.status
+        self._attr_extra_state_attributes = shipment.attributes
+
+    @property
+    def available(self) -> bool:
+        """Return True while the last refresh succeeded and the shipment exists."""
+        return super().available and self._key in self.coordinator.data
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write the state only when this shipment or its availability changed."""
+        shipment = self.coordinator.data.get(self._key)
+        available = self.available
+        if shipment is None or (
+            shipment is self._shipment and available == self._written_available
+        ):
+            return
+        self._apply(shipment)
+        self._written_available = available
+        self.async_write_ha_state()
+
+    async def async_added_to_hass(self) -> None:
+        """Remember the availability written first."""
+        await super().async_added_to_hass()
+        self._written_available = self.available
+
+
+class Track123SummarySensor(Track123Entity, SensorEntity):
+    """A figure over all shipments of the account."""
+
+    entity_description: Track123SummaryDescription
+
+    def __init__(
+        self,
+        coordinator: Track123Coordinator,
+        description: Track123SummaryDescription,
+    ) -> None:
+        """Create a summary sensor."""
+        super().__init__(coordinator, description.key)
+        self.entity_description = description
+
+    @property
+    def native_value(self) -> Any:
+        """Return the figure."""
+        return self.entity_description.value_fn(self.coordinator.data)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Return details of the figure."""
+        return self.entity_description.attributes_fn(self.coordinator.data)
+
+
+class Track123LastRefreshSensor(Track123Entity, SensorEntity):
+    """When Track123 last answered a refresh; written after every successful poll."""
+
+    _attr_translation_key = "last_refresh"
+    _attr_device_class = SensorDeviceClass.TIMESTAMP
+    _attr_entity_category = EntityCategory.DIAGNOSTIC
+    # Enabled, it writes a state on every poll even when no shipment changed.
+    _attr_entity_registry_enabled_default = False
+
+    def __init__(self, coordinator: Track123Coordinator) -> None:
+        """Create the sensor."""
+        super().__init__(coordinator, "last_refresh")
+
+    @property
+    def native_value(self) -> datetime | None:
+        """Return the time of the last successful refresh."""
+        return self.coordinator.last_refresh
+
+    async def async_added_to_hass(self) -> None:
+        """Follow every successful refresh, not only those that changed data."""
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            self.coordinator.async_add_refresh_listener(self.async_write_ha_state)
+        )

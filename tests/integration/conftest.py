@@ -1,0 +1,53 @@
+"""Fixtures for the integration tests: a config entry pointing at the simulator."""
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import CONF_API_KEY
+from homeassistant.core import HomeAssistant
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.track123.config_flow import account_id
+from custom_components.track123.const import DOMAIN
+from track123_simulator import SimulatorServer, SimulatorState
+
+from .common import API_KEY, add_demo_shipments
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Let Home Assistant load the integration from custom_components."""
+    return
+
+
+@pytest.fixture(autouse=True)
+def clock_in_step(sim_state: SimulatorState, freezer: FrozenDateTimeFactory) -> None:
+    """Start Home Assistant's clock at the simulator's time."""
+    freezer.move_to(sim_state.clock.now())
+
+
+@pytest.fixture
+def mock_config_entry(simulator: SimulatorServer) -> MockConfigEntry:
+    """Return a config entry for the simulator's account."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="Track123",
+        unique_id=account_id(API_KEY),
+        data={CONF_API_KEY: API_KEY, "base_url": simulator.base_url},
+    )
+
+
+@pytest.fixture
+def demo_shipments(sim_state: SimulatorState) -> None:
+    """Put a parcel, an ocean shipment and an air waybill in the account."""
+    add_demo_shipments(sim_state)
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, demo_shipments: None
+) -> MockConfigEntry:
+    """Set up the integration against the simulator."""
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    return mock_config_entry
