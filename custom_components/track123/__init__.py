@@ -2,14 +2,26 @@
 
 from homeassistant.const import CONF_API_KEY, Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.typing import ConfigType
 
 from .api import DEFAULT_BASE_URL, Track123Client
-from .const import CONF_BASE_URL
+from .const import CONF_BASE_URL, DOMAIN
 from .coordinator import Track123ConfigEntry, Track123Coordinator, Track123RuntimeData
+from .events import StatusEvents
+from .services import async_setup_services
 from .store import ShipmentStore
 
-PLATFORMS = [Platform.SENSOR]
+PLATFORMS = [Platform.CALENDAR, Platform.SENSOR]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the integration's actions."""
+    async_setup_services(hass)
+    return True
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> bool:
@@ -21,10 +33,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
     )
     store = ShipmentStore(hass, entry.entry_id)
     await store.async_load()
-    coordinator = Track123Coordinator(hass, entry, client, store)
+    events = StatusEvents(hass, entry.entry_id)
+    await events.async_load()
+    coordinator = Track123Coordinator(hass, entry, client, store, events)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = Track123RuntimeData(
-        client=client, coordinator=coordinator, store=store
+        client=client, coordinator=coordinator, store=store, events=events
     )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
@@ -38,3 +52,4 @@ async def async_unload_entry(hass: HomeAssistant, entry: Track123ConfigEntry) ->
 async def async_remove_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> None:
     """Forget what was stored for a removed config entry."""
     await ShipmentStore(hass, entry.entry_id).async_remove_file()
+    await StatusEvents(hass, entry.entry_id).async_remove_file()

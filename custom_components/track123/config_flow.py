@@ -11,6 +11,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import callback
+from homeassistant.data_entry_flow import section
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.selector import (
     NumberSelector,
@@ -32,6 +33,7 @@ from .api import (
     Track123Client,
     Track123ConnectionError,
     Track123Error,
+    Track123QuotaExhaustedError,
     Track123RateLimitError,
 )
 from .const import (
@@ -55,8 +57,25 @@ from .const import (
 from .coordinator import Track123ConfigEntry
 
 TITLE = "Track123"
+CONSOLE_URL = "https://www.track123.com"
+SECTION_ADVANCED = "advanced"
 PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+
+
+def _base_url(user_input: Mapping[str, Any], default: str) -> str:
+    """Return the base URL from the form's advanced section."""
+    url = str(user_input.get(SECTION_ADVANCED, {}).get(CONF_BASE_URL) or "").strip()
+    return url or default
+
+
+def _entry_data(data: Mapping[str, Any], api_key: str, base_url: str) -> dict[str, Any]:
+    """Return entry data with a new key; the base URL only when not the default."""
+    new = {**data, CONF_API_KEY: api_key}
+    new.pop(CONF_BASE_URL, None)
+    if base_url != DEFAULT_BASE_URL:
+        new[CONF_BASE_URL] = base_url
+    return new
 
 
 def account_id(api_key: str) -> str:
@@ -78,10 +97,12 @@ async def async_check_key(
         return {CONF_API_KEY: "invalid_auth"}
     except Track123RateLimitError:
         return {"base": "rate_limited"}
+    except Track123QuotaExhaustedError:
+        return {"base": "quota_exhausted"}
     except Track123ConnectionError:
         return {"base": "cannot_connect"}
     except Track123Error as err:
-        LOGGER.debug("Track123 rejected the key check: %s", err)
+        LOGGER.debug("Track123 could not check the key: %s", err)
         return {"base": "cannot_connect"}
     except Exception:  # noqa: BLE001
         LOGGER.exception("Unexpected error while checking the Track123 API key")
@@ -102,35 +123,45 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the options flow."""
         return Track123OptionsFlow()
 
-    def _key_schema(self, base_url: str | None) -> vol.Schema:
-        """Return the form: the key, and the base URL in advanced mode."""
-        fields: dict[vol.Marker, Any] = {vol.Required(CONF_API_KEY): PASSWORD}
-        if self.show_advanced_options:
-            fields[
-                vol.Optional(CONF_BASE_URL, default=base_url or DEFAULT_BASE_URL)
-            ] = URL
-        return vol.Schema(fields)
+    @staticmethod
+    def _key_schema(base_url: str | None) -> vol.Schema:
+        """Return the form: the key, and the base URL in a collapsed section."""
+        return vol.Schema(
+            {
+                vol.Required(CONF_API_KEY): PASSWORD,
+                vol.Required(SECTION_ADVANCED): section(
+                    vol.Schema(
+                        {
+                            vol.Optional(
+                                CONF_BASE_URL, default=base_url or DEFAULT_BASE_URL
+                            ): URL
+                        }
+                    ),
+                    {"collapsed": True},
+                ),
+            }
+        )
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask for the API key and check it."""
         errors: dict[str, str] = {}
+        base_url = DEFAULT_BASE_URL
         if user_input is not None:
             api_key = user_input[CONF_API_KEY].strip()
-            base_url = user_input.get(CONF_BASE_URL, DEFAULT_BASE_URL)
+            base_url = _base_url(user_input, base_url)
             await self.async_set_unique_id(account_id(api_key))
             self._abort_if_unique_id_configured()
             if not (errors := await async_check_key(self, api_key, base_url)):
-                data = {CONF_API_KEY: api_key}
-                if base_url != DEFAULT_BASE_URL:
-                    data[CONF_BASE_URL] = base_url
-                return self.async_create_entry(title=TITLE, data=data)
+                return self.async_create_entry(
+                    title=TITLE, data=_entry_data({}, api_key, base_url)
+                )
         return self.async_show_form(
             step_id="user",
-            data_schema=self._key_schema(None),
+            data_schema=self._key_schema(base_url),
             errors=errors,
-            description_placeholders={"console_url": "https://www.track123.com"},
+            description_placeholders={"console_url": CONSOLE_URL},
         )
 
     async def async_step_reauth(
@@ -164,7 +195,7 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
         base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
         if user_input is not None:
             api_key = user_input[CONF_API_KEY].strip()
-            base_url = user_input.get(CONF_BASE_URL, base_url)
+            base_url = _base_url(user_input, base_url)
             unique_id = account_id(api_key)
             if any(
                 other.unique_id == unique_id and other.entry_id != entry.entry_id
@@ -172,18 +203,16 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
             ):
                 return self.async_abort(reason="already_configured")
             if not (errors := await async_check_key(self, api_key, base_url)):
-                data = {**entry.data, CONF_API_KEY: api_key}
-                data.pop(CONF_BASE_URL, None)
-                if base_url != DEFAULT_BASE_URL:
-                    data[CONF_BASE_URL] = base_url
                 return self.async_update_reload_and_abort(
-                    entry, unique_id=unique_id, data=data
+                    entry,
+                    unique_id=unique_id,
+                    data=_entry_data(entry.data, api_key, base_url),
                 )
         return self.async_show_form(
             step_id=step_id,
             data_schema=self._key_schema(base_url),
             errors=errors,
-            description_placeholders={"console_url": "https://www.track123.com"},
+            description_placeholders={"console_url": CONSOLE_URL},
         )
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -37,6 +38,7 @@ from .const import (
     Scope,
     ShipmentKind,
 )
+from .events import StatusEvents
 from .shipment import DEGRADED_QUERY_STATUSES, Shipment, ShipmentDetail, build
 from .store import ShipmentStore
 
@@ -53,6 +55,7 @@ class Track123RuntimeData:
     client: Track123Client
     coordinator: Track123Coordinator
     store: ShipmentStore
+    events: StatusEvents
 
 
 class Track123Coordinator(DataUpdateCoordinator[Shipments]):
@@ -66,6 +69,7 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         entry: Track123ConfigEntry,
         client: Track123Client,
         store: ShipmentStore,
+        events: StatusEvents,
     ) -> None:
         """Create the coordinator of one config entry."""
         options = entry.options
@@ -81,6 +85,8 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         )
         self.client = client
         self.store = store
+        self.events = events
+        self._pending_events: list[tuple[str, dict[str, Any]]] = []
         self.kinds = {
             ShipmentKind(kind) for kind in options.get(CONF_KINDS, DEFAULT_KINDS)
         }
@@ -130,10 +136,48 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             QUOTA_ISSUE_ID.format(entry_id=self.config_entry.entry_id),
         )
         shipments = self._merge(details)
+        self._pending_events = await self.events.async_collect(shipments)
+        if shipments == self.data:
+            # Unchanged data notifies no listener: nothing else would fire them.
+            self._async_fire_pending_events()
         self.last_refresh = dt_util.utcnow()
         for listener in list(self._refresh_listeners):
             listener()
         return shipments
+
+    @callback
+    def async_update_listeners(self) -> None:
+        """Update the entities, then fire the events of the refresh.
+
+        Automations triggered by an event then read the new states.
+        """
+        super().async_update_listeners()
+        self._async_fire_pending_events()
+
+    @callback
+    def _async_fire_pending_events(self) -> None:
+        """Fire the events collected by the last refresh, once."""
+        events, self._pending_events = self._pending_events, []
+        self.events.fire(events)
+
+    @callback
+    def async_set_shipment(self, detail: ShipmentDetail) -> Shipment:
+        """Show a shipment just added, without waiting for the next poll."""
+        shipment = build(detail, self._label(detail))
+        self.async_set_updated_data({**self.data, shipment.key: shipment})
+        return shipment
+
+    @callback
+    def async_forget_shipment(self, key: str) -> None:
+        """Stop showing a shipment just removed."""
+        if key in self.data:
+            self.async_set_updated_data(
+                {
+                    other: shipment
+                    for other, shipment in self.data.items()
+                    if other != key
+                }
+            )
 
     async def _async_fetch(self) -> list[ShipmentDetail]:
         """Fetch every shipment of the enabled kinds in the chosen scope."""

@@ -36,6 +36,15 @@ TO_REDACT = {
 }
 
 
+def _plain(value: Any) -> Any:
+    """Return data with tuples turned into lists, so that redaction reaches into them."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
 async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: Track123ConfigEntry
 ) -> dict[str, Any]:
@@ -54,7 +63,7 @@ async def async_get_config_entry_diagnostics(
                 {
                     "kind": shipment.kind.value,
                     "status": shipment.status,
-                    "detail": asdict(shipment.detail),
+                    "detail": _plain(asdict(shipment.detail)),
                 }
                 for shipment in shipments.values()
             ],

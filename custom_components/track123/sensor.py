@@ -15,17 +15,23 @@ from homeassistant.const import EntityCategory, Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .api import Parcel, ParcelStatus
 from .const import DOMAIN
 from .coordinator import Shipments, Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
-from .shipment import EVENTS_ATTRIBUTE, STATUS_OPTIONS, Shipment, enum_options
+from .shipment import (
+    EVENTS_ATTRIBUTE,
+    SHIPMENT_UNIQUE_PREFIX,
+    STATUS_OPTIONS,
+    Shipment,
+    enum_options,
+    shipment_unique_prefix,
+)
 
 # The coordinator fetches for every entity at once.
 PARALLEL_UPDATES = 0
-
-SHIPMENT_PREFIX = "shipment_"
 
 
 def _count(status: str) -> Callable[[Shipments], int]:
@@ -38,11 +44,17 @@ def _count(status: str) -> Callable[[Shipments], int]:
 
 
 def _next_delivery(shipments: Shipments) -> Shipment | None:
-    """Return the undelivered shipment expected soonest, if any."""
+    """Return the undelivered shipment expected soonest from today on, if any.
+
+    A shipment whose expected window ended before today is overdue, not next.
+    """
+    today = dt_util.start_of_local_day()
     candidates = [
         shipment
         for shipment in shipments.values()
-        if not shipment.is_delivered and _expected(shipment) is not None
+        if not shipment.is_delivered
+        and (end := shipment.expected_end or shipment.expected_start) is not None
+        and end >= today
     ]
     return min(candidates, key=_expected_key, default=None)
 
@@ -135,7 +147,7 @@ class ShipmentSensorManager:
         self._registry = er.async_get(hass)
         self._add_entities = async_add_entities
         self._known: set[str] = set()
-        self._prefix = f"{coordinator.config_entry.entry_id}_{SHIPMENT_PREFIX}"
+        self._prefix = shipment_unique_prefix(coordinator.config_entry.entry_id)
 
     @callback
     def async_start(self) -> None:
@@ -180,7 +192,7 @@ class ShipmentSensor(Track123Entity, SensorEntity):
 
     def __init__(self, coordinator: Track123Coordinator, shipment: Shipment) -> None:
         """Create the sensor of a shipment."""
-        super().__init__(coordinator, SHIPMENT_PREFIX + shipment.key)
+        super().__init__(coordinator, SHIPMENT_UNIQUE_PREFIX + shipment.key)
         self._key = shipment.key
         self._attr_translation_key = shipment.kind.value
         self._attr_options = STATUS_OPTIONS[shipment.kind]

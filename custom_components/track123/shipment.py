@@ -56,6 +56,14 @@ DELIVERED_STATES: Mapping[ShipmentKind, str] = {
 }
 
 
+SHIPMENT_UNIQUE_PREFIX = "shipment_"
+
+
+def shipment_unique_prefix(entry_id: str) -> str:
+    """Return how the unique ids of a config entry's shipment sensors start."""
+    return f"{entry_id}_{SHIPMENT_UNIQUE_PREFIX}"
+
+
 def shipment_key(kind: ShipmentKind, carrier: str | None, number: str) -> str:
     """Return the stable identity of a shipment: kind, carrier and number."""
     return f"{kind}_{(carrier or 'auto').lower()}_{number}"

@@ -1,14 +1,23 @@
 """Constants and helpers shared by the integration tests."""
 
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
-from pytest_homeassistant_custom_component.common import async_fire_time_changed
+from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
+from homeassistant.core import HomeAssistant, State
+from homeassistant.helpers import entity_registry as er
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
+from custom_components.track123.const import DOMAIN
 from track123_simulator import SimulatorState
 
 API_KEY = "test-key"
+# A fixed entry id keeps unique ids, entity registry snapshots and storage keys stable.
+ENTRY_ID = "01JTRACK123TESTENTRY000000"
 
 PARCEL = "1Z999AA10123456784"
 OCEAN = "MSKU1234567"
@@ -33,3 +42,55 @@ async def advance(
     freezer.tick(delta)
     async_fire_time_changed(hass)
     await hass.async_block_till_done(wait_background_tasks=True)
+
+
+def shipment_unique_id(kind: str, carrier: str, number: str) -> str:
+    """Return the unique id of a shipment's sensor in the test entry."""
+    return f"{ENTRY_ID}_shipment_{kind}_{carrier.lower()}_{number}"
+
+
+PARCEL_UNIQUE_ID = shipment_unique_id("parcel", "ups", PARCEL)
+OCEAN_UNIQUE_ID = shipment_unique_id("ocean", "MAEU", OCEAN)
+AIR_UNIQUE_ID = shipment_unique_id("air", "EK", AIR)
+
+
+def entity_id_of(hass: HomeAssistant, unique_id: str) -> str | None:
+    """Return the entity id registered for a unique id of the integration, if any."""
+    return er.async_get(hass).async_get_entity_id(SENSOR_DOMAIN, DOMAIN, unique_id)
+
+
+def shipment_entity_ids(hass: HomeAssistant) -> set[str]:
+    """Return the entity ids of every registered shipment sensor of the test entry."""
+    return {
+        entry.entity_id
+        for entry in er.async_entries_for_config_entry(er.async_get(hass), ENTRY_ID)
+        if entry.unique_id.startswith(f"{ENTRY_ID}_shipment_")
+    }
+
+
+def integration_entity_ids(hass: HomeAssistant) -> set[str]:
+    """Return every registered entity id of the test entry."""
+    return {
+        entry.entity_id
+        for entry in er.async_entries_for_config_entry(er.async_get(hass), ENTRY_ID)
+    }
+
+
+async def setup_entry(
+    hass: HomeAssistant, entry: MockConfigEntry, **options: Any
+) -> MockConfigEntry:
+    """Add ``entry`` with ``options`` to Home Assistant and set it up."""
+    entry.add_to_hass(hass)
+    if options:
+        hass.config_entries.async_update_entry(entry, options=options)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+def state_of(hass: HomeAssistant, entity_id: str | None) -> State:
+    """Return the state of an entity that must exist."""
+    assert entity_id is not None
+    state = hass.states.get(entity_id)
+    assert state is not None, f"{entity_id} has no state"
+    return state

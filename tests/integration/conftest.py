@@ -1,16 +1,21 @@
 """Fixtures for the integration tests: a config entry pointing at the simulator."""
 
+from collections.abc import Iterator
+from unittest.mock import PropertyMock, patch
+
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import CONF_API_KEY
+from homeassistant.const import CONF_API_KEY, Platform
 from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
+from syrupy.assertion import SnapshotAssertion
 
 from custom_components.track123.config_flow import account_id
 from custom_components.track123.const import DOMAIN
 from track123_simulator import SimulatorServer, SimulatorState
 
-from .common import API_KEY, add_demo_shipments
+from .common import API_KEY, ENTRY_ID, add_demo_shipments
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +35,7 @@ def mock_config_entry(simulator: SimulatorServer) -> MockConfigEntry:
     """Return a config entry for the simulator's account."""
     return MockConfigEntry(
         domain=DOMAIN,
+        entry_id=ENTRY_ID,
         title="Track123",
         unique_id=account_id(API_KEY),
         data={CONF_API_KEY: API_KEY, "base_url": simulator.base_url},
@@ -51,3 +57,27 @@ async def init_integration(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     return mock_config_entry
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Iterator[None]:
+    """Create every entity enabled, including those disabled by default."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        new_callable=PropertyMock,
+        return_value=True,
+    ):
+        yield
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Serialise states, registry entries and config entries the Home Assistant way."""
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+
+
+@pytest.fixture
+def sensor_platform_only() -> Iterator[None]:
+    """Set up only the sensor platform."""
+    with patch("custom_components.track123.PLATFORMS", [Platform.SENSOR]):
+        yield

@@ -1,0 +1,143 @@
+"""Events on status transitions: exactly once per transition, across restarts."""
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers.storage import Store
+
+from .const import DOMAIN, ShipmentKind
+from .shipment import Shipment, shipment_unique_prefix
+
+EVENT_STATUS_CHANGED: Final = "track123_shipment_status_changed"
+EVENT_DELIVERED: Final = "track123_shipment_delivered"
+STORAGE_VERSION: Final = 1
+
+# What a transition means to a user; device triggers match on it.
+CATEGORY_DELIVERED: Final = "delivered"
+CATEGORY_OUT_FOR_DELIVERY: Final = "out_for_delivery"
+CATEGORY_DELIVERY_FAILED: Final = "delivery_failed"
+CATEGORY_EXCEPTION: Final = "exception"
+
+_CATEGORIES: Mapping[tuple[ShipmentKind, str], str] = {
+    (ShipmentKind.PARCEL, "delivered"): CATEGORY_DELIVERED,
+    (ShipmentKind.OCEAN, "final"): CATEGORY_DELIVERED,
+    (ShipmentKind.AIR, "delivered"): CATEGORY_DELIVERED,
+    (ShipmentKind.PARCEL, "waiting_delivery"): CATEGORY_OUT_FOR_DELIVERY,
+    (ShipmentKind.AIR, "notified"): CATEGORY_OUT_FOR_DELIVERY,
+    (ShipmentKind.PARCEL, "delivery_failed"): CATEGORY_DELIVERY_FAILED,
+    (ShipmentKind.PARCEL, "abnormal"): CATEGORY_EXCEPTION,
+    (ShipmentKind.AIR, "exception"): CATEGORY_EXCEPTION,
+}
+
+type Seen = tuple[str | None, str | None]
+
+
+def category(shipment: Shipment) -> str | None:
+    """Return what a shipment's current status means to a user, if anything."""
+    if shipment.status is None:
+        return None
+    return _CATEGORIES.get((shipment.kind, shipment.status))
+
+
+def sub_status(shipment: Shipment) -> str | None:
+    """Return a shipment's sub-status, where its kind has one."""
+    value = shipment.attributes.get("sub_status")
+    return value if isinstance(value, str) else None
+
+
+class StatusEvents:
+    """Remember the last status seen of every shipment and fire an event per change."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        """Create the tracker of one config entry."""
+        self._hass = hass
+        self._entry_id = entry_id
+        self._unique_prefix = shipment_unique_prefix(entry_id)
+        self._store: Store[dict[str, list[str | None]]] = Store(
+            hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.statuses"
+        )
+        self._seen: dict[str, Seen] = {}
+
+    async def async_load(self) -> None:
+        """Load the statuses seen before the last stop."""
+        stored = await self._store.async_load() or {}
+        self._seen = {
+            key: (value[0], value[1])
+            for key, value in stored.items()
+            if isinstance(value, list) and len(value) == 2
+        }
+
+    async def async_collect(
+        self, shipments: Mapping[str, Shipment]
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """Return the events of the status changes since the last refresh; persist.
+
+        The first sight of a shipment records its status without an event. A status
+        Track123 does not know keeps the last known one, so it cannot cause a repeat.
+        """
+        events: list[tuple[str, dict[str, Any]]] = []
+        seen: dict[str, Seen] = {}
+        for key, shipment in shipments.items():
+            before = self._seen.get(key)
+            if shipment.status is None:
+                seen[key] = before or (None, None)
+                continue
+            now = seen[key] = (shipment.status, sub_status(shipment))
+            if before is None or before[0] is None or before[0] == now[0]:
+                continue
+            data = self._event_data(shipment, before, now)
+            events.append((EVENT_STATUS_CHANGED, data))
+            if shipment.is_delivered:
+                events.append((EVENT_DELIVERED, data))
+        if seen != self._seen:
+            self._seen = seen
+            await self._store.async_save(
+                {key: [status, sub] for key, (status, sub) in seen.items()}
+            )
+        return events
+
+    @callback
+    def fire(self, events: list[tuple[str, dict[str, Any]]]) -> None:
+        """Fire collected events on the bus."""
+        for event_type, data in events:
+            self._hass.bus.async_fire(event_type, data)
+
+    def _event_data(
+        self, shipment: Shipment, before: Seen, now: Seen
+    ) -> dict[str, Any]:
+        """Describe a transition for automations."""
+        entity_id = er.async_get(self._hass).async_get_entity_id(
+            "sensor", DOMAIN, self._unique_prefix + shipment.key
+        )
+        device = dr.async_get(self._hass).async_get_device_by_identifier(
+            (DOMAIN, self._entry_id), self._entry_id
+        )
+        attributes = shipment.attributes
+        return {
+            "config_entry_id": self._entry_id,
+            "device_id": device.id if device else None,
+            "entity_id": entity_id,
+            "kind": shipment.kind.value,
+            "tracking_number": shipment.number,
+            "label": shipment.label,
+            "carrier": shipment.carrier,
+            "old_status": before[0],
+            "new_status": now[0],
+            "old_sub_status": before[1],
+            "new_sub_status": now[1],
+            "category": category(shipment),
+            "last_event": attributes.get("last_event"),
+            "last_event_time": _iso(attributes.get("last_event_time")),
+            "last_event_location": attributes.get("last_event_location"),
+        }
+
+    async def async_remove_file(self) -> None:
+        """Delete the stored statuses (when the config entry is removed)."""
+        await self._store.async_remove()
+
+
+def _iso(value: Any) -> Any:
+    """Return a datetime as ISO text, so the event data stays JSON."""
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -1,0 +1,384 @@
+"""Actions: add, remove and list shipments, refresh, and detect a carrier."""
+
+from dataclasses import dataclass, replace
+import re
+from typing import Any, Final
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import ATTR_CONFIG_ENTRY_ID
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import config_validation as cv
+import probatio as vol
+
+from .api import (
+    AirImport,
+    ImportResult,
+    OceanImport,
+    OceanNumberType,
+    ParcelImport,
+    Track123Error,
+)
+from .const import DOMAIN, Scope, ShipmentKind
+from .coordinator import Track123ConfigEntry
+from .shipment import STATUS_OPTIONS, Shipment, ShipmentDetail
+from .store import AddedShipment
+
+SERVICE_ADD_SHIPMENT: Final = "add_shipment"
+SERVICE_REMOVE_SHIPMENT: Final = "remove_shipment"
+SERVICE_REFRESH: Final = "refresh"
+SERVICE_GET_SHIPMENTS: Final = "get_shipments"
+SERVICE_DETECT_CARRIER: Final = "detect_carrier"
+
+ATTR_TRACKING_NUMBER: Final = "tracking_number"
+ATTR_KIND: Final = "kind"
+ATTR_CARRIER: Final = "carrier"
+ATTR_LABEL: Final = "label"
+ATTR_NUMBER_TYPE: Final = "number_type"
+ATTR_POSTAL_CODE: Final = "postal_code"
+ATTR_PHONE_SUFFIX: Final = "phone_suffix"
+ATTR_STATUS: Final = "status"
+
+NUMBER_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
+NUMBER_MIN_LENGTH: Final = 4
+NUMBER_MAX_LENGTH: Final = 50
+LABEL_MAX_LENGTH: Final = 100
+NUMBER_TYPES: Final = {
+    "booking": OceanNumberType.BOOKING,
+    "bill_of_lading": OceanNumberType.BILL_OF_LADING,
+    "container": OceanNumberType.CONTAINER,
+}
+
+_ENTRY = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
+_NUMBER = {vol.Required(ATTR_TRACKING_NUMBER): cv.string}
+_KIND = {vol.Optional(ATTR_KIND, default=ShipmentKind.PARCEL.value): cv.string}
+
+ADD_SCHEMA: Final = vol.Schema(
+    {
+        **_ENTRY,
+        **_NUMBER,
+        **_KIND,
+        vol.Optional(ATTR_CARRIER): cv.string,
+        vol.Optional(ATTR_LABEL): cv.string,
+        vol.Optional(ATTR_NUMBER_TYPE, default="container"): cv.string,
+        vol.Optional(ATTR_POSTAL_CODE): cv.string,
+        vol.Optional(ATTR_PHONE_SUFFIX): cv.string,
+    }
+)
+REMOVE_SCHEMA: Final = vol.Schema({**_ENTRY, **_NUMBER})
+REFRESH_SCHEMA: Final = vol.Schema(_ENTRY)
+GET_SCHEMA: Final = vol.Schema(
+    {
+        **_ENTRY,
+        vol.Optional(ATTR_KIND): vol.All(cv.ensure_list, [cv.string]),
+        vol.Optional(ATTR_STATUS): vol.All(cv.ensure_list, [cv.string]),
+    }
+)
+DETECT_SCHEMA: Final = vol.Schema({**_ENTRY, **_NUMBER})
+
+
+def _invalid(key: str, **placeholders: str) -> ServiceValidationError:
+    """Return a translated validation error."""
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders=placeholders or None,
+    )
+
+
+def _failed(err: Track123Error) -> HomeAssistantError:
+    """Return a translated error for a failed Track123 call."""
+    return HomeAssistantError(
+        translation_domain=DOMAIN,
+        translation_key="action_failed",
+        translation_placeholders={"error": str(err)},
+    )
+
+
+def _entry(call: ServiceCall) -> Track123ConfigEntry:
+    """Return the loaded config entry an action is for."""
+    entry_id = call.data.get(ATTR_CONFIG_ENTRY_ID)
+    entries: list[Track123ConfigEntry] = [
+        entry
+        for entry in call.hass.config_entries.async_entries(DOMAIN)
+        if entry.state is ConfigEntryState.LOADED
+        and (entry_id is None or entry.entry_id == entry_id)
+    ]
+    if len(entries) != 1:
+        raise _invalid("entry_not_found" if entries or entry_id else "entry_required")
+    return entries[0]
+
+
+def _number(call: ServiceCall) -> str:
+    """Return the validated tracking number of an action."""
+    number = "".join(str(call.data[ATTR_TRACKING_NUMBER]).split())
+    if not number:
+        raise _invalid("number_empty")
+    if not NUMBER_MIN_LENGTH <= len(number) <= NUMBER_MAX_LENGTH:
+        raise _invalid(
+            "number_length",
+            min=str(NUMBER_MIN_LENGTH),
+            max=str(NUMBER_MAX_LENGTH),
+        )
+    if not NUMBER_PATTERN.fullmatch(number):
+        raise _invalid("number_characters")
+    return number
+
+
+def _kind(value: Any) -> ShipmentKind:
+    """Return a validated shipment kind."""
+    try:
+        return ShipmentKind(value)
+    except ValueError:
+        raise _invalid("unknown_kind", kind=str(value)) from None
+
+
+def _find(entry: Track123ConfigEntry, number: str) -> list[Shipment]:
+    """Return the shipments of an entry with a tracking number."""
+    return [
+        shipment
+        for shipment in entry.runtime_data.coordinator.data.values()
+        if shipment.number.upper() == number.upper()
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class NewShipment:
+    """A shipment an action asks to add, validated."""
+
+    kind: ShipmentKind
+    number: str
+    carrier: str | None
+    label: str | None
+    number_type: OceanNumberType
+    postal_code: str | None
+    phone_suffix: str | None
+
+
+def _new_shipment(call: ServiceCall) -> NewShipment:
+    """Validate what add_shipment was given."""
+    number = _number(call)
+    kind = _kind(call.data[ATTR_KIND])
+    label = (call.data.get(ATTR_LABEL) or "").strip() or None
+    if label is not None and len(label) > LABEL_MAX_LENGTH:
+        raise _invalid("label_length", max=str(LABEL_MAX_LENGTH))
+    number_type = NUMBER_TYPES.get(call.data[ATTR_NUMBER_TYPE])
+    if number_type is None:
+        raise _invalid("unknown_number_type")
+    return NewShipment(
+        kind=kind,
+        number=number,
+        carrier=(call.data.get(ATTR_CARRIER) or "").strip() or None,
+        label=label,
+        number_type=number_type,
+        postal_code=(call.data.get(ATTR_POSTAL_CODE) or "").strip() or None,
+        phone_suffix=(call.data.get(ATTR_PHONE_SUFFIX) or "").strip() or None,
+    )
+
+
+async def _async_add_shipment(call: ServiceCall) -> None:
+    """Register a shipment with Track123 and show it at once."""
+    entry = _entry(call)
+    new = _new_shipment(call)
+    if _find(entry, new.number):
+        raise _invalid("already_tracked", number=new.number)
+    runtime = entry.runtime_data
+    try:
+        if new.carrier is not None:
+            await _async_check_carrier(entry, new.kind, new.carrier)
+        elif new.kind is ShipmentKind.PARCEL and (
+            candidates := await runtime.client.detect_courier(new.number)
+        ):
+            new = replace(new, carrier=candidates[0].code)
+        result = await _async_import(entry, new)
+        if result.rejected:
+            rejected = result.rejected[0]
+            raise _invalid(
+                "number_rejected",
+                number=new.number,
+                reason=rejected.message or rejected.code or "",
+            )
+        detail = await _async_query(entry, new)
+    except Track123Error as err:
+        raise _failed(err) from err
+    await runtime.store.async_add(
+        AddedShipment(
+            kind=new.kind,
+            number=new.number,
+            carrier=new.carrier,
+            label=new.label,
+            number_type=int(new.number_type),
+        )
+    )
+    if detail is not None:
+        runtime.coordinator.async_set_shipment(detail)
+
+
+async def _async_check_carrier(
+    entry: Track123ConfigEntry, kind: ShipmentKind, carrier: str
+) -> None:
+    """Raise when Track123 does not know a carrier for this kind of shipment."""
+    client = entry.runtime_data.client
+    if kind is ShipmentKind.PARCEL:
+        couriers = await client.list_couriers()
+    elif kind is ShipmentKind.OCEAN:
+        couriers = await client.list_ocean_carriers()
+    else:
+        couriers = await client.list_air_couriers()
+    if carrier.lower() not in {courier.code.lower() for courier in couriers}:
+        raise _invalid("unknown_carrier", carrier=carrier)
+
+
+async def _async_import(entry: Track123ConfigEntry, new: NewShipment) -> ImportResult:
+    """Register one shipment with Track123."""
+    client = entry.runtime_data.client
+    if new.kind is ShipmentKind.PARCEL:
+        return await client.import_parcels(
+            [
+                ParcelImport(
+                    new.number,
+                    courier_code=new.carrier,
+                    postal_code=new.postal_code,
+                    phone_suffix=new.phone_suffix,
+                    remark=new.label,
+                )
+            ]
+        )
+    if new.kind is ShipmentKind.OCEAN:
+        return await client.import_ocean(
+            [OceanImport(new.number, new.number_type, new.carrier)]
+        )
+    return await client.import_air(
+        [AirImport(new.number, new.carrier, remark=new.label)]
+    )
+
+
+async def _async_query(
+    entry: Track123ConfigEntry, new: NewShipment
+) -> ShipmentDetail | None:
+    """Fetch one shipment just added."""
+    client = entry.runtime_data.client
+    items: tuple[ShipmentDetail, ...]
+    if new.kind is ShipmentKind.PARCEL:
+        items = (await client.query_parcels([new.number])).items
+    elif new.kind is ShipmentKind.OCEAN:
+        items = (
+            await client.query_ocean(
+                [OceanImport(new.number, new.number_type, new.carrier)]
+            )
+        ).items
+    else:
+        items = (await client.query_air([new.number])).items
+    return items[0] if items else None
+
+
+async def _async_remove_shipment(call: ServiceCall) -> None:
+    """Stop tracking a shipment, in Track123 and in Home Assistant."""
+    entry = _entry(call)
+    number = _number(call)
+    if not (found := _find(entry, number)):
+        raise _invalid("not_tracked", number=number)
+    runtime = entry.runtime_data
+    client = runtime.client
+    if runtime.coordinator.scope is Scope.ACCOUNT and any(
+        shipment.kind is ShipmentKind.AIR for shipment in found
+    ):
+        # Track123 has no endpoint to delete an air waybill: it would come back.
+        raise _invalid("air_not_removable", number=number)
+    try:
+        for shipment in found:
+            if shipment.kind is ShipmentKind.PARCEL:
+                await client.delete_parcels(
+                    [shipment.number],
+                    {shipment.number: shipment.carrier} if shipment.carrier else None,
+                )
+            elif shipment.kind is ShipmentKind.OCEAN:
+                await client.delete_ocean(
+                    [OceanImport(shipment.number, carrier_code=shipment.carrier)]
+                )
+    except Track123Error as err:
+        raise _failed(err) from err
+    for shipment in found:
+        await runtime.store.async_remove(shipment.key)
+        runtime.coordinator.async_forget_shipment(shipment.key)
+
+
+async def _async_refresh(call: ServiceCall) -> None:
+    """Ask for an update now; requests within the debounce window are merged."""
+    await _entry(call).runtime_data.coordinator.async_request_refresh()
+
+
+async def _async_get_shipments(call: ServiceCall) -> ServiceResponse:
+    """Return the shipments, optionally only some kinds and statuses."""
+    entry = _entry(call)
+    kinds = {_kind(kind) for kind in call.data.get(ATTR_KIND, [])}
+    statuses = set(call.data.get(ATTR_STATUS, []))
+    known = {status for options in STATUS_OPTIONS.values() for status in options}
+    if unknown := statuses - known:
+        raise _invalid("unknown_status", status=", ".join(sorted(unknown)))
+    return {
+        "shipments": [
+            {
+                "status": shipment.status,
+                "name": shipment.name,
+                **shipment.attributes,
+            }
+            for shipment in entry.runtime_data.coordinator.data.values()
+            if (not kinds or shipment.kind in kinds)
+            and (not statuses or shipment.status in statuses)
+        ]
+    }
+
+
+async def _async_detect_carrier(call: ServiceCall) -> ServiceResponse:
+    """Return the carriers Track123 suggests for a tracking number, best first."""
+    entry = _entry(call)
+    number = _number(call)
+    try:
+        candidates = await entry.runtime_data.client.detect_courier(number)
+    except Track123Error as err:
+        raise _failed(err) from err
+    return {
+        "carriers": [
+            {
+                "code": courier.code,
+                "name": courier.name,
+                "home_page": courier.home_page,
+            }
+            for courier in candidates
+        ]
+    }
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register the integration's actions."""
+    hass.services.async_register(
+        DOMAIN, SERVICE_ADD_SHIPMENT, _async_add_shipment, schema=ADD_SCHEMA
+    )
+    hass.services.async_register(
+        DOMAIN, SERVICE_REMOVE_SHIPMENT, _async_remove_shipment, schema=REMOVE_SCHEMA
+    )
+    hass.services.async_register(
+        DOMAIN, SERVICE_REFRESH, _async_refresh, schema=REFRESH_SCHEMA
+    )
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_GET_SHIPMENTS,
+        _async_get_shipments,
+        schema=GET_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_DETECT_CARRIER,
+        _async_detect_carrier,
+        schema=DETECT_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )

@@ -1,0 +1,433 @@
+"""Tests of the sensors: one per shipment through every status, and the summary."""
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNKNOWN
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.entity_registry import RegistryEntryDisabler
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
+
+from custom_components.track123.const import CONF_KINDS, ShipmentKind
+from custom_components.track123.shipment import STATUS_OPTIONS
+from track123_simulator import (
+    AIR_SCENARIOS,
+    OCEAN_SCENARIOS,
+    PARCEL_SCENARIOS,
+    SimulatorState,
+)
+
+from .common import (
+    AIR,
+    OCEAN,
+    OCEAN_UNIQUE_ID,
+    PARCEL,
+    PARCEL_UNIQUE_ID,
+    advance,
+    entity_id_of,
+    setup_entry,
+    shipment_unique_id,
+    state_of,
+)
+
+# What a user sees, status by status, as each simulator scenario unfolds.
+PARCEL_STATUS_SEQUENCES: dict[str, list[str]] = {
+    "delivered": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "delivered",
+    ],
+    "pickup_point": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "delivered",
+    ],
+    "failed_then_delivered": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "delivery_failed",
+        "waiting_delivery",
+        "delivery_failed",
+        "waiting_delivery",
+        "delivered",
+    ],
+    "delivery_failed": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "delivery_failed",
+    ],
+    "returned_to_sender": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "delivery_failed",
+        "abnormal",
+        "in_transit",
+        "abnormal",
+    ],
+    "refused": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "abnormal",
+    ],
+    "unclaimed": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "abnormal",
+    ],
+    "lost": ["init", "info_received", "in_transit", "abnormal"],
+    "cancelled": ["init", "info_received", "abnormal"],
+    "no_record": ["init", "no_record"],
+    "expired": ["init", "no_record", "expired"],
+    "cross_border": [
+        "init",
+        "info_received",
+        "in_transit",
+        "waiting_delivery",
+        "delivered",
+    ],
+    "customs_held": ["init", "info_received", "in_transit", "abnormal"],
+}
+OCEAN_STATUS_SEQUENCES: dict[str, list[str]] = {
+    "delivered": ["init", "in_transit", "final"],
+    "multi_container": ["init", "in_transit", "final"],
+    "customs_hold": ["init", "in_transit"],
+    "no_record": ["init", "no_record"],
+    "expired": ["init", "no_record", "expired"],
+}
+AIR_STATUS_SEQUENCES: dict[str, list[str]] = {
+    "delivered": [
+        "init",
+        "booked",
+        "received",
+        "in_transit",
+        "arrived",
+        "in_transit",
+        "arrived",
+        "notified",
+        "delivered",
+    ],
+    "exception": ["init", "booked", "received", "in_transit", "arrived", "exception"],
+    "no_record": ["init", "no_record"],
+    "expired": ["init", "no_record", "expired"],
+}
+
+SUMMARY_ENTITIES = {
+    "init": "sensor.track123_parcels_pending",
+    "no_record": "sensor.track123_parcels_not_found",
+    "info_received": "sensor.track123_parcels_with_info_received",
+    "in_transit": "sensor.track123_parcels_in_transit",
+    "waiting_delivery": "sensor.track123_parcels_out_for_delivery",
+    "delivery_failed": "sensor.track123_parcels_with_failed_delivery",
+    "abnormal": "sensor.track123_parcels_with_an_exception",
+    "delivered": "sensor.track123_parcels_delivered",
+    "expired": "sensor.track123_parcels_expired",
+}
+NEXT_DELIVERY = "sensor.track123_next_expected_delivery"
+LAST_REFRESH = "sensor.track123_last_successful_update"
+
+
+def test_scenarios_cover_every_status() -> None:
+    """The scenario walks below reach every status of every kind."""
+    assert set(PARCEL_STATUS_SEQUENCES) == set(PARCEL_SCENARIOS)
+    assert set(OCEAN_STATUS_SEQUENCES) == set(OCEAN_SCENARIOS)
+    assert set(AIR_STATUS_SEQUENCES) == set(AIR_SCENARIOS)
+    for kind, sequences in (
+        (ShipmentKind.PARCEL, PARCEL_STATUS_SEQUENCES),
+        (ShipmentKind.OCEAN, OCEAN_STATUS_SEQUENCES),
+        (ShipmentKind.AIR, AIR_STATUS_SEQUENCES),
+    ):
+        reached = {status for sequence in sequences.values() for status in sequence}
+        assert reached == set(STATUS_OPTIONS[kind])
+    assert set(SUMMARY_ENTITIES) == set(STATUS_OPTIONS[ShipmentKind.PARCEL])
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "sensor_platform_only")
+async def test_all_entities(
+    *,
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """Every entity of an account with one shipment of each kind, on its way."""
+    await advance(hass, freezer, sim_state, timedelta(hours=30))
+
+    await snapshot_platform(hass, entity_registry, snapshot, init_integration.entry_id)
+
+
+def _moments(offsets: Iterable[timedelta]) -> list[timedelta]:
+    """Return one moment just after each step of a timeline, in order."""
+    return sorted({offset + timedelta(minutes=1) for offset in offsets})
+
+
+async def _walk(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    entity_id: str,
+    *,
+    offsets: Iterable[timedelta],
+    snapshot: SnapshotAssertion,
+) -> list[str]:
+    """Poll just after every step of a timeline; snapshot the sensor at each new status."""
+    start = sim_state.clock.now()
+    state = hass.states.get(entity_id)
+    assert state is not None
+    statuses = [state.state]
+    assert state == snapshot(name=f"00-{state.state}")
+    for moment in _moments(offsets):
+        await advance(hass, freezer, sim_state, start + moment - sim_state.clock.now())
+        state = hass.states.get(entity_id)
+        assert state is not None
+        if state.state != statuses[-1]:
+            statuses.append(state.state)
+            assert state == snapshot(name=f"{len(statuses) - 1:02d}-{state.state}")
+    return statuses
+
+
+@pytest.mark.parametrize("scenario", PARCEL_SCENARIOS)
+async def test_parcel_scenario(
+    *,
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    snapshot: SnapshotAssertion,
+    scenario: str,
+) -> None:
+    """A parcel's sensor follows its status, sub-status, events and dates."""
+    parcel = sim_state.add_parcel(PARCEL, courier_code="ups", scenario=scenario)
+    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["parcel"]})
+    entity_id = entity_id_of(hass, PARCEL_UNIQUE_ID)
+    assert entity_id == "sensor.track123_1z999aa10123456784"
+
+    statuses = await _walk(
+        hass,
+        freezer,
+        sim_state,
+        entity_id,
+        offsets=(step.offset for step in parcel.plan.steps),
+        snapshot=snapshot,
+    )
+
+    assert statuses == PARCEL_STATUS_SEQUENCES[scenario]
+
+
+@pytest.mark.parametrize("scenario", OCEAN_SCENARIOS)
+async def test_ocean_scenario(
+    *,
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    snapshot: SnapshotAssertion,
+    scenario: str,
+) -> None:
+    """An ocean shipment's sensor follows its containers, vessels and ports."""
+    ocean = sim_state.add_ocean(
+        OCEAN, number_type=3, carrier_code="MAEU", scenario=scenario
+    )
+    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["ocean"]})
+    entity_id = entity_id_of(hass, OCEAN_UNIQUE_ID)
+    assert entity_id == "sensor.track123_msku1234567"
+
+    statuses = await _walk(
+        hass,
+        freezer,
+        sim_state,
+        entity_id,
+        offsets=[
+            *(step.offset for _, steps in ocean.plan.containers for step in steps),
+            *(offset for offset, _ in ocean.plan.markers),
+        ],
+        snapshot=snapshot,
+    )
+
+    assert statuses == OCEAN_STATUS_SEQUENCES[scenario]
+
+
+@pytest.mark.parametrize("scenario", AIR_SCENARIOS)
+async def test_air_scenario(
+    *,
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    snapshot: SnapshotAssertion,
+    scenario: str,
+) -> None:
+    """An air waybill's sensor follows its flights and events."""
+    air = sim_state.add_air(AIR, scenario=scenario)
+    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["air"]})
+    entity_id = entity_id_of(hass, shipment_unique_id("air", "EK", AIR))
+    assert entity_id == "sensor.track123_176_12345675"
+
+    statuses = await _walk(
+        hass,
+        freezer,
+        sim_state,
+        entity_id,
+        offsets=[
+            *(event.offset for event in air.plan.events),
+            *(offset for offset, _ in air.plan.markers),
+        ],
+        snapshot=snapshot,
+    )
+
+    assert statuses == AIR_STATUS_SEQUENCES[scenario]
+
+
+async def test_parcel_counts(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    sim_state: SimulatorState,
+) -> None:
+    """A summary sensor counts the parcels in each status; other kinds do not count."""
+    now = sim_state.clock.now()
+    for number, scenario, age in (
+        ("PARCEL0001", "delivered", timedelta(0)),
+        ("PARCEL0002", "no_record", timedelta(hours=3)),
+        ("PARCEL0003", "delivered", timedelta(hours=3)),
+        ("PARCEL0004", "delivered", timedelta(hours=10)),
+        ("PARCEL0005", "cross_border", timedelta(hours=10)),
+        ("PARCEL0006", "delivered", timedelta(hours=35)),
+        ("PARCEL0007", "delivery_failed", timedelta(hours=40)),
+        ("PARCEL0008", "refused", timedelta(hours=40)),
+        ("PARCEL0009", "lost", timedelta(hours=100)),
+        ("PARCEL0010", "delivered", timedelta(hours=40)),
+        ("PARCEL0011", "expired", timedelta(days=31)),
+    ):
+        sim_state.add_parcel(
+            number, courier_code="usps", scenario=scenario, added_at=now - age
+        )
+    sim_state.add_ocean(OCEAN, scenario="delivered", added_at=now - timedelta(days=40))
+    sim_state.add_air(AIR, scenario="delivered", added_at=now - timedelta(hours=41))
+    await setup_entry(hass, mock_config_entry)
+
+    counts = {
+        status: state_of(hass, entity_id).state
+        for status, entity_id in SUMMARY_ENTITIES.items()
+    }
+
+    assert counts == {
+        "init": "1",
+        "no_record": "1",
+        "info_received": "1",
+        "in_transit": "2",
+        "waiting_delivery": "1",
+        "delivery_failed": "1",
+        "abnormal": "2",
+        "delivered": "1",
+        "expired": "1",
+    }
+    state = hass.states.get(SUMMARY_ENTITIES["in_transit"])
+    assert state is not None
+    assert state.attributes["unit_of_measurement"] == "parcels"
+    assert state.attributes["state_class"] == "measurement"
+
+
+@pytest.mark.usefixtures("demo_shipments")
+async def test_next_expected_delivery(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+) -> None:
+    """The next expected delivery is the undelivered shipment expected soonest."""
+    sim_state.add_parcel(
+        "PARCEL0001", courier_code="usps", scenario="delivered", remark="Winter tyres"
+    )
+    await setup_entry(hass, mock_config_entry)
+    # Nothing has an expected delivery yet.
+    state = hass.states.get(NEXT_DELIVERY)
+    assert state is not None
+    assert state.state == STATE_UNKNOWN
+    assert "tracking_number" not in state.attributes
+
+    await advance(hass, freezer, sim_state, timedelta(hours=2))
+
+    state = hass.states.get(NEXT_DELIVERY)
+    assert state is not None
+    assert state.state == "2026-11-02T00:00:00+00:00"
+    assert state.attributes["device_class"] == "timestamp"
+    assert {
+        key: state.attributes[key] for key in ("tracking_number", "label", "kind")
+    } in (
+        {"tracking_number": PARCEL, "label": None, "kind": "parcel"},
+        {"tracking_number": "PARCEL0001", "label": "Winter tyres", "kind": "parcel"},
+    )
+
+    # The parcels are delivered: the ocean shipment's arrival is next.
+    await advance(hass, freezer, sim_state, timedelta(hours=100))
+
+    state = hass.states.get(NEXT_DELIVERY)
+    assert state is not None
+    assert state.state == "2026-12-01T00:00:00+00:00"
+    assert state.attributes["tracking_number"] == OCEAN
+    assert state.attributes["kind"] == "ocean"
+    assert state.attributes["label"] is None
+
+    # Everything has arrived: nothing is expected any more.
+    await advance(hass, freezer, sim_state, timedelta(days=36))
+
+    state = hass.states.get(NEXT_DELIVERY)
+    assert state is not None
+    assert state.state == STATE_UNKNOWN
+    assert "tracking_number" not in state.attributes
+
+
+async def test_last_successful_update(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+) -> None:
+    """The last update sensor is disabled by default; enabled, it moves on every poll."""
+    entry = entity_registry.async_get(LAST_REFRESH)
+    assert entry is not None
+    assert entry.disabled_by is RegistryEntryDisabler.INTEGRATION
+    assert entry.entity_category == "diagnostic"
+    assert hass.states.get(LAST_REFRESH) is None
+
+    # Enabling an entity reloads its config entry after a short delay.
+    entity_registry.async_update_entity(LAST_REFRESH, disabled_by=None)
+    await advance(hass, freezer, sim_state, timedelta(seconds=31))
+
+    state = hass.states.get(LAST_REFRESH)
+    assert state is not None
+    assert state.state == "2026-11-01T00:00:31+00:00"
+    assert state.attributes["device_class"] == "timestamp"
+
+    # Nothing changes in the account within these 30 minutes, yet the sensor moves.
+    events = async_capture_events(hass, EVENT_STATE_CHANGED)
+    await advance(hass, freezer, sim_state, timedelta(minutes=30))
+
+    assert [event.data["entity_id"] for event in events] == [LAST_REFRESH]
+    state = hass.states.get(LAST_REFRESH)
+    assert state is not None
+    assert state.state == "2026-11-01T00:30:31+00:00"
