@@ -129,7 +129,7 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
         return vol.Schema(
             {
                 vol.Required(CONF_API_KEY): PASSWORD,
-                vol.Required(SECTION_ADVANCED): section(
+                vol.Optional(SECTION_ADVANCED, default={}): section(
                     vol.Schema(
                         {
                             vol.Optional(

@@ -5,23 +5,20 @@ from datetime import timedelta
 import logging
 import socket
 from typing import Any
-from unittest.mock import PropertyMock, patch
+from unittest.mock import patch
 
-from homeassistant.config_entries import (
-    SOURCE_RECONFIGURE,
-    SOURCE_USER,
-    ConfigEntryState,
-)
+from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResult, FlowResultType
+from homeassistant.data_entry_flow import FlowResult, FlowResultType, section
+from homeassistant.helpers import config_validation as cv
 import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.track123 import config_flow
 from custom_components.track123.api import DEFAULT_BASE_URL
-from custom_components.track123.config_flow import Track123ConfigFlow, account_id
+from custom_components.track123.config_flow import account_id
 from custom_components.track123.const import (
     CONF_BASE_URL,
     CONF_DELIVERED_RETENTION_DAYS,
@@ -39,6 +36,7 @@ from .common import API_KEY
 PARCEL_QUERY = "tk/v2.1/track/query"
 NEW_KEY = "new-key"
 WRONG_KEY = "wrong-key"
+ADVANCED = "advanced"
 
 
 # Helpers ---------------------------------------------------------------------------
@@ -53,17 +51,54 @@ def closed_port_url() -> str:
 
 
 def schema_fields(result: FlowResult) -> list[str]:
-    """Return the field names of a form, in order."""
-    return [str(key) for key in result["data_schema"].schema]
+    """Return the field names of a form, in order; a section's as "section.field"."""
+    fields: list[str] = []
+    for key, value in result["data_schema"].schema.items():
+        if isinstance(value, section):
+            fields.extend(f"{key}.{inner}" for inner in value.schema.schema)
+        else:
+            fields.append(str(key))
+    return fields
+
+
+def _defaults(schema: vol.Schema) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for key, value in schema.schema.items():
+        if isinstance(value, section):
+            if inner := _defaults(value.schema):
+                defaults[str(key)] = inner
+        elif key.default is not vol.UNDEFINED:
+            defaults[str(key)] = key.default()
+    return defaults
 
 
 def schema_defaults(result: FlowResult) -> dict[str, Any]:
-    """Return the default shown for every field of a form that has one."""
-    defaults: dict[str, Any] = {}
-    for key in result["data_schema"].schema:
-        if key.default is not vol.UNDEFINED:
-            defaults[str(key)] = key.default()
-    return defaults
+    """Return the default shown for every field that has one (sections nested)."""
+    return _defaults(result["data_schema"])
+
+
+def serialized_form(result: FlowResult) -> list[dict[str, Any]]:
+    """Return the form as the frontend receives it."""
+    return vol.to_field_list(
+        result["data_schema"], custom_serializer=cv.custom_serializer
+    )
+
+
+def key_input(api_key: str, base_url: str | None = None) -> dict[str, Any]:
+    """Return form input: the key, and the advanced section (empty: untouched)."""
+    advanced = {} if base_url is None else {CONF_BASE_URL: base_url}
+    return {CONF_API_KEY: api_key, ADVANCED: advanced}
+
+
+async def submit(
+    hass: HomeAssistant, result: FlowResult, api_key: str, base_url: str | None = None
+) -> FlowResult:
+    """Submit a key form as the frontend does: the shown base URL unless changed."""
+    if base_url is None:
+        base_url = schema_defaults(result)[ADVANCED][CONF_BASE_URL]
+    return await hass.config_entries.flow.async_configure(
+        result["flow_id"], key_input(api_key, base_url)
+    )
 
 
 def sim_base_url() -> str:
@@ -76,12 +111,11 @@ def entries(hass: HomeAssistant) -> list[MockConfigEntry]:
     return hass.config_entries.async_entries(DOMAIN)
 
 
-async def start_user_flow(hass: HomeAssistant, *, advanced: bool = False) -> FlowResult:
+async def start_user_flow(hass: HomeAssistant) -> FlowResult:
     """Open the user step, as from the integrations page."""
-    context: dict[str, Any] = {"source": SOURCE_USER}
-    if advanced:
-        context["show_advanced_options"] = True
-    return await hass.config_entries.flow.async_init(DOMAIN, context=context)
+    return await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
 
 
 @pytest.fixture
@@ -106,22 +140,30 @@ async def test_user_step_creates_entry(
 ) -> None:
     """A valid key creates an entry with only the key; the entry is set up.
 
-    Home Assistant 2026.10 always reports advanced mode (the property is deprecated),
-    so the base URL field is shown, with the default prefilled.
+    The base URL sits in a collapsed "advanced" section, with the default prefilled.
     """
     result = await start_user_flow(hass)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "user"
     assert result["errors"] == {}
-    assert schema_fields(result) == [CONF_API_KEY, CONF_BASE_URL]
-    assert schema_defaults(result) == {CONF_BASE_URL: sim_base_url()}
+    assert schema_fields(result) == [CONF_API_KEY, f"{ADVANCED}.{CONF_BASE_URL}"]
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: sim_base_url()}}
+    [key_field, advanced] = serialized_form(result)
+    assert key_field["name"] == CONF_API_KEY
+    assert key_field["required"] is True
+    assert key_field["selector"]["text"]["type"] == "password"
+    assert advanced["name"] == ADVANCED
+    assert advanced["type"] == "expandable"
+    assert advanced["expanded"] is False
+    [url_field] = advanced["schema"]
+    assert url_field["name"] == CONF_BASE_URL
+    assert url_field["selector"]["text"]["type"] == "url"
+    assert url_field["default"] == sim_base_url()
     assert result["description_placeholders"] == {
         "console_url": "https://www.track123.com"
     }
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: f"  {API_KEY}\n"}
-    )
+    result = await submit(hass, result, f"  {API_KEY}\n")
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -133,19 +175,15 @@ async def test_user_step_creates_entry(
     assert entry.state is ConfigEntryState.LOADED
 
 
-async def test_user_step_advanced_base_url(
+async def test_user_step_base_url(
     hass: HomeAssistant, simulator: SimulatorServer
 ) -> None:
-    """In advanced mode the base URL is asked for (default: Track123) and stored."""
-    result = await start_user_flow(hass, advanced=True)
+    """The base URL offered is Track123's; another one typed is stored and used."""
+    result = await start_user_flow(hass)
     assert result["type"] is FlowResultType.FORM
-    assert schema_fields(result) == [CONF_API_KEY, CONF_BASE_URL]
-    assert schema_defaults(result) == {CONF_BASE_URL: DEFAULT_BASE_URL}
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: DEFAULT_BASE_URL}}
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        {CONF_API_KEY: API_KEY, CONF_BASE_URL: simulator.base_url},
-    )
+    result = await submit(hass, result, API_KEY, f" {simulator.base_url} ")
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -158,72 +196,43 @@ async def test_user_step_advanced_base_url(
     assert entry.runtime_data.client.base_url == simulator.base_url
 
 
-async def test_user_step_advanced_default_base_url_not_stored(
-    hass: HomeAssistant, simulator: SimulatorServer
-) -> None:
-    """Keeping the default base URL in advanced mode stores no base URL."""
-    with (
-        patch(
-            "custom_components.track123.config_flow.DEFAULT_BASE_URL",
-            simulator.base_url,
-        ),
-        patch("custom_components.track123.DEFAULT_BASE_URL", simulator.base_url),
-    ):
-        result = await start_user_flow(hass, advanced=True)
-        assert schema_defaults(result) == {CONF_BASE_URL: simulator.base_url}
-        result = await hass.config_entries.flow.async_configure(
-            result["flow_id"],
-            {CONF_API_KEY: API_KEY, CONF_BASE_URL: simulator.base_url},
-        )
-        await hass.async_block_till_done()
-
-    assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["data"] == {CONF_API_KEY: API_KEY}
-
-
 @pytest.mark.usefixtures("default_is_simulator")
-async def test_user_step_without_advanced_options(
-    hass: HomeAssistant, sim_state: SimulatorState
+@pytest.mark.parametrize(
+    "advanced",
+    [
+        pytest.param(None, id="shown_default"),
+        pytest.param({}, id="section_untouched"),
+        pytest.param({CONF_BASE_URL: "  "}, id="blank"),
+    ],
+)
+async def test_user_step_default_base_url_not_stored(
+    hass: HomeAssistant, sim_state: SimulatorState, advanced: dict[str, Any] | None
 ) -> None:
-    """Where advanced mode is off (before the deprecation), only the key is asked."""
-    with patch.object(
-        Track123ConfigFlow,
-        "show_advanced_options",
-        new_callable=PropertyMock,
-        return_value=False,
-    ):
-        result = await start_user_flow(hass)
-        assert schema_fields(result) == [CONF_API_KEY]
+    """The default base URL (kept, not given or cleared) is not stored."""
+    result = await start_user_flow(hass)
+    if advanced is None:
+        result = await submit(hass, result, API_KEY)
+    else:
         result = await hass.config_entries.flow.async_configure(
-            result["flow_id"], {CONF_API_KEY: WRONG_KEY}
+            result["flow_id"], {CONF_API_KEY: API_KEY, ADVANCED: advanced}
         )
-        assert result["errors"] == {CONF_API_KEY: "invalid_auth"}
-        assert schema_fields(result) == [CONF_API_KEY]
-        result = await hass.config_entries.flow.async_configure(
-            result["flow_id"], {CONF_API_KEY: API_KEY}
-        )
-        await hass.async_block_till_done()
+    await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"] == {CONF_API_KEY: API_KEY}
+    [entry] = entries(hass)
+    assert entry.state is ConfigEntryState.LOADED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="config_flow bug: the user step re-shows the default base URL after an "
-    "error instead of the URL the user typed (reconfigure keeps it)",
-)
 async def test_user_step_error_keeps_typed_base_url(
     hass: HomeAssistant, simulator: SimulatorServer
 ) -> None:
     """After an error the form still holds the base URL the user typed."""
-    result = await start_user_flow(hass, advanced=True)
+    result = await start_user_flow(hass)
     unreachable = closed_port_url()
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY, CONF_BASE_URL: unreachable}
-    )
+    result = await submit(hass, result, API_KEY, unreachable)
     assert result["errors"] == {"base": "cannot_connect"}
-    assert schema_defaults(result) == {CONF_BASE_URL: unreachable}
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: unreachable}}
 
 
 def _wrong_key(state: SimulatorState) -> str:
@@ -253,6 +262,11 @@ def _fault(**kwargs: Any) -> Callable[[SimulatorState], str]:
             {"base": "rate_limited"},
             id="rate_limited",
         ),
+        pytest.param(
+            _fault(kind="service_code", code="B0310"),
+            {"base": "quota_exhausted"},
+            id="quota_exhausted",
+        ),
     ],
 )
 async def test_user_step_error_then_recovery(
@@ -265,45 +279,40 @@ async def test_user_step_error_then_recovery(
     result = await start_user_flow(hass)
     key = prepare(sim_state)
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: key}
-    )
+    result = await submit(hass, result, key)
 
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "user"
     assert result["errors"] == errors
-    assert schema_fields(result) == [CONF_API_KEY, CONF_BASE_URL]
+    assert schema_fields(result) == [CONF_API_KEY, f"{ADVANCED}.{CONF_BASE_URL}"]
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: sim_base_url()}}
     assert entries(hass) == []
+    assert [r.endpoint for r in sim_state.requests] == [PARCEL_QUERY]
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY}
-    )
+    result = await submit(hass, result, API_KEY)
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"] == {CONF_API_KEY: API_KEY}
-    assert len(entries(hass)) == 1
+    [entry] = entries(hass)
+    assert entry.state is ConfigEntryState.LOADED
 
 
 async def test_user_step_closed_port(
     hass: HomeAssistant, simulator: SimulatorServer
 ) -> None:
     """An unreachable base URL is cannot_connect; fixing the URL recovers."""
-    result = await start_user_flow(hass, advanced=True)
+    result = await start_user_flow(hass)
     unreachable = closed_port_url()
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY, CONF_BASE_URL: unreachable}
-    )
+    result = await submit(hass, result, API_KEY, unreachable)
 
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "cannot_connect"}
-    assert schema_fields(result) == [CONF_API_KEY, CONF_BASE_URL]
+    assert schema_fields(result) == [CONF_API_KEY, f"{ADVANCED}.{CONF_BASE_URL}"]
     assert entries(hass) == []
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY, CONF_BASE_URL: simulator.base_url}
-    )
+    result = await submit(hass, result, API_KEY, simulator.base_url)
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -320,18 +329,14 @@ async def test_user_step_unknown_error(
         "custom_components.track123.config_flow.Track123Client.query_parcels_page",
         side_effect=RuntimeError("boom"),
     ):
-        result = await hass.config_entries.flow.async_configure(
-            result["flow_id"], {CONF_API_KEY: API_KEY}
-        )
+        result = await submit(hass, result, API_KEY)
 
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "unknown"}
     assert entries(hass) == []
     assert "Unexpected error while checking the Track123 API key" in caplog.text
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY}
-    )
+    result = await submit(hass, result, API_KEY)
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -346,9 +351,7 @@ async def test_user_step_already_configured(
     mock_config_entry.add_to_hass(hass)
     result = await start_user_flow(hass)
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: f" {API_KEY} "}
-    )
+    result = await submit(hass, result, f" {API_KEY} ")
 
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
@@ -370,17 +373,13 @@ async def test_key_check_is_one_request(
     sim_state.faults.inject(
         Fault(kind="service_code", code="A0706", http_status=429, retry_after=1)
     )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY}
-    )
+    result = await submit(hass, result, API_KEY)
     assert result["errors"] == {"base": "rate_limited"}
     assert [r.endpoint for r in sim_state.requests] == [PARCEL_QUERY]
     sim_state.faults.clear()
     sim_state.requests.clear()
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: WRONG_KEY}
-    )
+    result = await submit(hass, result, WRONG_KEY)
     assert result["errors"] == {CONF_API_KEY: "invalid_auth"}
     assert [(r.endpoint, r.key_ok) for r in sim_state.requests] == [
         (PARCEL_QUERY, False)
@@ -390,9 +389,7 @@ async def test_key_check_is_one_request(
     with patch(
         "custom_components.track123.async_setup_entry", return_value=True
     ) as setup:
-        result = await hass.config_entries.flow.async_configure(
-            result["flow_id"], {CONF_API_KEY: API_KEY}
-        )
+        result = await submit(hass, result, API_KEY)
         await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert len(setup.mock_calls) == 1
@@ -412,13 +409,9 @@ async def test_api_key_never_shown_or_logged(
     sim_state.api_keys.add(good)
 
     form = await start_user_flow(hass)
-    refused = await hass.config_entries.flow.async_configure(
-        form["flow_id"], {CONF_API_KEY: bad}
-    )
+    refused = await submit(hass, form, bad)
     assert refused["errors"] == {CONF_API_KEY: "invalid_auth"}
-    created = await hass.config_entries.flow.async_configure(
-        form["flow_id"], {CONF_API_KEY: good}
-    )
+    created = await submit(hass, form, good)
     await hass.async_block_till_done()
 
     assert created["type"] is FlowResultType.CREATE_ENTRY
@@ -448,19 +441,19 @@ async def test_reauth(
     result = await entry.start_reauth_flow(hass)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "reauth_confirm"
-    assert schema_fields(result) == [CONF_API_KEY, CONF_BASE_URL]
+    assert schema_fields(result) == [CONF_API_KEY, f"{ADVANCED}.{CONF_BASE_URL}"]
+    # The stored base URL is offered.
+    assert schema_defaults(result) == {
+        ADVANCED: {CONF_BASE_URL: entry.data[CONF_BASE_URL]}
+    }
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: WRONG_KEY}
-    )
+    result = await submit(hass, result, WRONG_KEY)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "reauth_confirm"
     assert result["errors"] == {CONF_API_KEY: "invalid_auth"}
     assert entry.data[CONF_API_KEY] == API_KEY
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: f"{NEW_KEY} "}
-    )
+    result = await submit(hass, result, f"{NEW_KEY} ")
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.ABORT
@@ -490,9 +483,7 @@ async def test_reauth_key_of_other_entry(
     other.add_to_hass(hass)
 
     result = await mock_config_entry.start_reauth_flow(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: NEW_KEY}
-    )
+    result = await submit(hass, result, NEW_KEY)
 
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
@@ -514,22 +505,18 @@ async def test_reconfigure_error_then_success(
     result = await entry.start_reconfigure_flow(hass)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "reconfigure"
-    assert schema_fields(result) == [CONF_API_KEY, CONF_BASE_URL]
+    assert schema_fields(result) == [CONF_API_KEY, f"{ADVANCED}.{CONF_BASE_URL}"]
 
     sim_state.faults.inject(
         Fault(kind="http_error", http_status=502, endpoint=PARCEL_QUERY, times=1)
     )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: NEW_KEY}
-    )
+    result = await submit(hass, result, NEW_KEY)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "reconfigure"
     assert result["errors"] == {"base": "cannot_connect"}
     assert entry.data[CONF_API_KEY] == API_KEY
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: NEW_KEY}
-    )
+    result = await submit(hass, result, NEW_KEY)
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.ABORT
@@ -547,9 +534,7 @@ async def test_reconfigure_same_key_keeps_entry(
 ) -> None:
     """Re-entering the entry's own key is not "already configured"."""
     result = await init_integration.start_reconfigure_flow(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY}
-    )
+    result = await submit(hass, result, API_KEY)
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.ABORT
@@ -558,36 +543,24 @@ async def test_reconfigure_same_key_keeps_entry(
     assert init_integration.state is ConfigEntryState.LOADED
 
 
-async def test_reconfigure_advanced_base_url(
+async def test_reconfigure_base_url(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     simulator: SimulatorServer,
 ) -> None:
-    """In advanced mode the stored base URL is shown; a wrong one is refused."""
+    """The stored base URL is shown; an unreachable one is refused and kept shown."""
     entry = init_integration
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN,
-        context={
-            "source": SOURCE_RECONFIGURE,
-            "entry_id": entry.entry_id,
-            "show_advanced_options": True,
-        },
-    )
-    assert schema_fields(result) == [CONF_API_KEY, CONF_BASE_URL]
-    assert schema_defaults(result) == {CONF_BASE_URL: simulator.base_url}
+    result = await entry.start_reconfigure_flow(hass)
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: simulator.base_url}}
 
     unreachable = closed_port_url()
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY, CONF_BASE_URL: unreachable}
-    )
+    result = await submit(hass, result, API_KEY, unreachable)
     assert result["errors"] == {"base": "cannot_connect"}
     # The form keeps what the user typed, so it can be corrected.
-    assert schema_defaults(result) == {CONF_BASE_URL: unreachable}
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: unreachable}}
     assert entry.data[CONF_BASE_URL] == simulator.base_url
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY, CONF_BASE_URL: simulator.base_url}
-    )
+    result = await submit(hass, result, API_KEY, simulator.base_url)
     await hass.async_block_till_done()
     assert result["reason"] == "reconfigure_successful"
     assert entry.data == {CONF_API_KEY: API_KEY, CONF_BASE_URL: simulator.base_url}
@@ -600,14 +573,16 @@ async def test_reconfigure_default_base_url_dropped(
 ) -> None:
     """A stored base URL equal to the default is dropped from the entry data."""
     result = await init_integration.start_reconfigure_flow(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_API_KEY: API_KEY}
-    )
+    result = await submit(hass, result, API_KEY)
     await hass.async_block_till_done()
 
     assert result["reason"] == "reconfigure_successful"
     assert init_integration.data == {CONF_API_KEY: API_KEY}
     assert init_integration.state is ConfigEntryState.LOADED
+
+    # Without a stored base URL, the default is offered.
+    result = await init_integration.start_reconfigure_flow(hass)
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: sim_base_url()}}
 
 
 # Options ---------------------------------------------------------------------------
