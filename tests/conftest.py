@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -27,3 +28,20 @@ async def simulator(
     """Run a simulator over ``sim_state`` on a free 127.0.0.1 port (sockets enabled)."""
     async with SimulatorServer(sim_state, host="127.0.0.1", port=0) as server:
         yield server
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add --e2e: run the end-to-end browser tests in tests/e2e (scripts/test does)."""
+    parser.addoption(
+        "--e2e",
+        action="store_true",
+        default=False,
+        help="run the end-to-end tests in tests/e2e (a demo stack and headless Chromium)",
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave tests/e2e out unless --e2e is given: the main run measures coverage."""
+    if collection_path.name == "e2e" and not config.getoption("--e2e"):
+        return True
+    return None

@@ -11,6 +11,7 @@ from .clock import SimClock
 from .demo import populate_demo
 from .server import SimulatorServer
 from .state import SimulatorState
+from .webhooks import SIGNATURE_FORMS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,12 +61,39 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="disable the 5 requests/second limit",
     )
+    parser.add_argument(
+        "--webhook-url",
+        metavar="URL",
+        help="push parcel updates to URL (a Home Assistant webhook URL)",
+    )
+    parser.add_argument(
+        "--webhook-key",
+        metavar="KEY",
+        help="key signing the webhook calls (default: the first accepted key)",
+    )
+    parser.add_argument(
+        "--webhook-signature",
+        choices=SIGNATURE_FORMS,
+        default="hmac",
+        help="signature form: hmac (HMAC-SHA256) or sha256 (SHA256 of key+timestamp)",
+    )
+    parser.add_argument(
+        "--webhook-interval",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="real seconds between two pushes of the due updates (default: 5)",
+    )
     return parser
 
 
-async def serve(state: SimulatorState, host: str, port: int) -> None:
+async def serve(
+    state: SimulatorState, host: str, port: int, webhook_interval: float | None = None
+) -> None:
     """Serve until cancelled."""
-    async with SimulatorServer(state, host=host, port=port) as server:
+    async with SimulatorServer(
+        state, host=host, port=port, webhook_interval=webhook_interval
+    ) as server:
         print(f"Track123 simulator at {server.base_url}", flush=True)
         print(
             f"Control routes at {server.root_url}/_simulator/ (keys: {', '.join(sorted(state.api_keys))})",
@@ -85,8 +113,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     if args.demo:
         populate_demo(state, args.demo)
+    if args.webhook_url:
+        state.webhooks.configure(
+            args.webhook_url, args.webhook_key, args.webhook_signature
+        )
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(state, args.host, args.port))
+        asyncio.run(serve(state, args.host, args.port, args.webhook_interval))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from datetime import timedelta
 import json
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 from .faults import Fault
@@ -99,6 +100,39 @@ async def summary(request: web.Request) -> web.Response:
     return web.json_response(state_of(request).summary())
 
 
+async def webhook_settings(request: web.Request) -> web.Response:
+    """GET: the webhook URL, signature form, queue and attempts (never the key)."""
+    return web.json_response(state_of(request).webhooks.as_dict())
+
+
+async def configure_webhook(request: web.Request) -> web.Response:
+    """POST {"url", "key"?, "form"?: "hmac"|"sha256"}: push parcel updates to ``url``."""
+    body = await _json(request)
+    url, key, form = body.get("url"), body.get("key"), body.get("form", "hmac")
+    if not isinstance(url, str) or (key is not None and not isinstance(key, str)):
+        return _bad("url (and key) must be strings")
+    webhooks = state_of(request).webhooks
+    try:
+        webhooks.configure(url, key, form)
+    except ValueError as err:
+        return _bad(str(err))
+    return web.json_response(webhooks.as_dict())
+
+
+async def disable_webhook(request: web.Request) -> web.Response:
+    """DELETE: stop pushing."""
+    webhooks = state_of(request).webhooks
+    webhooks.disable()
+    return web.json_response(webhooks.as_dict())
+
+
+async def deliver_webhooks(request: web.Request) -> web.Response:
+    """POST: make every webhook attempt due now; return them."""
+    async with aiohttp.ClientSession() as session:
+        attempts = await state_of(request).webhooks.deliver_due(session)
+    return web.json_response({"attempts": [a.as_dict() for a in attempts]})
+
+
 def add_control_routes(app: web.Application) -> None:
     """Register the control routes."""
     app.router.add_post(CONTROL_PREFIX + "clock/advance", advance_clock)
@@ -107,3 +141,7 @@ def add_control_routes(app: web.Application) -> None:
     app.router.add_delete(CONTROL_PREFIX + "faults", clear_faults)
     app.router.add_post(CONTROL_PREFIX + "shipments", add_shipment)
     app.router.add_get(CONTROL_PREFIX + "state", summary)
+    app.router.add_get(CONTROL_PREFIX + "webhook", webhook_settings)
+    app.router.add_post(CONTROL_PREFIX + "webhook", configure_webhook)
+    app.router.add_delete(CONTROL_PREFIX + "webhook", disable_webhook)
+    app.router.add_post(CONTROL_PREFIX + "webhook/deliver", deliver_webhooks)

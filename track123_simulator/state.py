@@ -30,6 +30,7 @@ from .timelines import (
     parcel_plan,
     rng_for,
 )
+from .webhooks import WebhookDispatcher
 
 AIR_IMPORT = "tk/v1/aviation/track/import"
 
@@ -84,6 +85,7 @@ class SimulatorState:
         self.auth_error_code = auth_error_code
         self.auth_http_status = auth_http_status
         self.refresh_interval = timedelta(hours=6)
+        self.webhooks = WebhookDispatcher(self)
 
     def rate_limit_for(self, endpoint: str) -> int | None:
         """Return the requests per second allowed on ``endpoint`` (None: unlimited)."""

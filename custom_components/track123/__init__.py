@@ -12,6 +12,7 @@ from .coordinator import Track123ConfigEntry, Track123Coordinator, Track123Runti
 from .events import StatusEvents
 from .services import async_setup_services
 from .store import ShipmentStore
+from .webhook import async_remove_cloudhook, async_setup_webhook
 
 PLATFORMS = [Platform.CALENDAR, Platform.SENSOR]
 
@@ -36,11 +37,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
     events = StatusEvents(hass, entry.entry_id)
     await events.async_load()
     coordinator = Track123Coordinator(hass, entry, client, store, events)
+    async_setup_webhook(hass, entry, coordinator)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = Track123RuntimeData(
         client=client, coordinator=coordinator, store=store, events=events
     )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    coordinator.async_entities_added()
     return True
 
 
@@ -53,3 +56,4 @@ async def async_remove_entry(hass: HomeAssistant, entry: Track123ConfigEntry) ->
     """Forget what was stored for a removed config entry."""
     await ShipmentStore(hass, entry.entry_id).async_remove_file()
     await StatusEvents(hass, entry.entry_id).async_remove_file()
+    await async_remove_cloudhook(hass, entry)

@@ -1,13 +1,13 @@
 """A calendar of expected deliveries."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from homeassistant.components.calendar import CalendarEntity, CalendarEvent
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .coordinator import Track123ConfigEntry, Track123Coordinator
+from .coordinator import Shipments, Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
 from .shipment import Shipment
 
@@ -61,6 +61,16 @@ def _all_day(shipment: Shipment, day: date, description: str) -> CalendarEvent:
     )
 
 
+type _Entry = tuple[datetime, datetime, CalendarEvent]
+
+
+def _entry(shipment: Shipment) -> _Entry | None:
+    """Return a shipment's event with its local start and end, if it has one."""
+    if (event := shipment_event(shipment)) is None:
+        return None
+    return (event.start_datetime_local, event.end_datetime_local, event)
+
+
 def _description(shipment: Shipment) -> str:
     """Describe a shipment: carrier and number, and its last event."""
     parts = [" ".join(p for p in (shipment.carrier, shipment.number) if p)]
@@ -77,22 +87,44 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
     def __init__(self, coordinator: Track123Coordinator) -> None:
         """Create the calendar."""
         super().__init__(coordinator, "deliveries")
+        # The events of the shipments last seen: rebuilt only for shipments that
+        # changed, sorted only when the coordinator's data changed.
+        self._entries_of: dict[str, tuple[Shipment, _Entry | None]] = {}
+        self._entries_for: tuple[Shipments, tzinfo] | None = None
+        self._sorted: list[_Entry] = []
 
-    def _events(self) -> list[CalendarEvent]:
-        """Return every shipment's event, soonest first."""
-        events = [
-            event
-            for shipment in self.coordinator.data.values()
-            if (event := shipment_event(shipment)) is not None
-        ]
-        return sorted(events, key=lambda event: event.start_datetime_local)
+    def _entries(self) -> list[_Entry]:
+        """Return every shipment's event with its local start and end, soonest first."""
+        data = self.coordinator.data
+        zone = dt_util.get_default_time_zone()
+        if self._entries_for is not None and self._entries_for[1] is zone:
+            if self._entries_for[0] is data:
+                return self._sorted
+            previous = self._entries_of
+        else:
+            previous = {}
+        entries_of: dict[str, tuple[Shipment, _Entry | None]] = {}
+        for key, shipment in data.items():
+            known = previous.get(key)
+            entries_of[key] = (
+                known
+                if known is not None and known[0] is shipment
+                else (shipment, _entry(shipment))
+            )
+        self._entries_of = entries_of
+        self._entries_for = (data, zone)
+        self._sorted = sorted(
+            (entry for _, entry in entries_of.values() if entry is not None),
+            key=lambda entry: entry[0],
+        )
+        return self._sorted
 
     @property
     def event(self) -> CalendarEvent | None:
         """Return the current or next upcoming delivery."""
         now = dt_util.now()
         return next(
-            (event for event in self._events() if event.end_datetime_local > now),
+            (event for _, end, event in self._entries() if end > now),
             None,
         )
 
@@ -102,7 +134,6 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
         """Return the deliveries between two moments."""
         return [
             event
-            for event in self._events()
-            if event.end_datetime_local > start_date
-            and event.start_datetime_local < end_date
+            for start, end, event in self._entries()
+            if end > start_date and start < end_date
         ]

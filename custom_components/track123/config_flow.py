@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 import hashlib
+import re
 from typing import Any
 
 from homeassistant.config_entries import (
@@ -14,6 +15,7 @@ from homeassistant.core import callback
 from homeassistant.data_entry_flow import section
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -26,6 +28,7 @@ from homeassistant.helpers.selector import (
 )
 from homeassistant.util import dt as dt_util
 import probatio as vol
+from yarl import URL
 
 from .api import (
     DEFAULT_BASE_URL,
@@ -42,6 +45,8 @@ from .const import (
     CONF_KINDS,
     CONF_SCAN_INTERVAL,
     CONF_SCOPE,
+    CONF_WEBHOOK,
+    CONF_WEBHOOK_ID,
     DEFAULT_DELIVERED_RETENTION_DAYS,
     DEFAULT_KINDS,
     DEFAULT_SCAN_INTERVAL_MINUTES,
@@ -55,18 +60,44 @@ from .const import (
     ShipmentKind,
 )
 from .coordinator import Track123ConfigEntry
+from .webhook import async_webhook_urls, new_webhook_id
 
 TITLE = "Track123"
 CONSOLE_URL = "https://www.track123.com"
 SECTION_ADVANCED = "advanced"
 PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
-URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+URL_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+API_KEY_PATTERN = re.compile(r"[\x21-\x7e]+")
+API_KEY_MAX_LENGTH = 256
+BASE_URL_MAX_LENGTH = 2048
 
 
 def _base_url(user_input: Mapping[str, Any], default: str) -> str:
     """Return the base URL from the form's advanced section."""
     url = str(user_input.get(SECTION_ADVANCED, {}).get(CONF_BASE_URL) or "").strip()
     return url or default
+
+
+def _input_errors(api_key: str, base_url: str) -> dict[str, str]:
+    """Return the form errors of a malformed key or base URL, before any request.
+
+    A key is printable ASCII without spaces: anything else cannot even be sent in
+    a header. The base URL is an http(s) URL with a host.
+    """
+    if not API_KEY_PATTERN.fullmatch(api_key) or len(api_key) > API_KEY_MAX_LENGTH:
+        return {CONF_API_KEY: "invalid_key_format"}
+    try:
+        url = URL(base_url)
+        valid = (
+            len(base_url) <= BASE_URL_MAX_LENGTH
+            and url.scheme in ("http", "https")
+            and bool(url.host)
+            and base_url.isprintable()
+            and not any(char.isspace() for char in base_url)
+        )
+    except ValueError:
+        valid = False
+    return {} if valid else {"base": "invalid_base_url"}
 
 
 def _entry_data(data: Mapping[str, Any], api_key: str, base_url: str) -> dict[str, Any]:
@@ -134,7 +165,7 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
                         {
                             vol.Optional(
                                 CONF_BASE_URL, default=base_url or DEFAULT_BASE_URL
-                            ): URL
+                            ): URL_SELECTOR
                         }
                     ),
                     {"collapsed": True},
@@ -151,9 +182,11 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             api_key = user_input[CONF_API_KEY].strip()
             base_url = _base_url(user_input, base_url)
-            await self.async_set_unique_id(account_id(api_key))
-            self._abort_if_unique_id_configured()
-            if not (errors := await async_check_key(self, api_key, base_url)):
+            if not (errors := _input_errors(api_key, base_url)):
+                await self.async_set_unique_id(account_id(api_key))
+                self._abort_if_unique_id_configured()
+                errors = await async_check_key(self, api_key, base_url)
+            if not errors:
                 return self.async_create_entry(
                     title=TITLE, data=_entry_data({}, api_key, base_url)
                 )
@@ -197,12 +230,14 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
             api_key = user_input[CONF_API_KEY].strip()
             base_url = _base_url(user_input, base_url)
             unique_id = account_id(api_key)
-            if any(
-                other.unique_id == unique_id and other.entry_id != entry.entry_id
-                for other in self._async_current_entries(include_ignore=False)
-            ):
-                return self.async_abort(reason="already_configured")
-            if not (errors := await async_check_key(self, api_key, base_url)):
+            if not (errors := _input_errors(api_key, base_url)):
+                if any(
+                    other.unique_id == unique_id and other.entry_id != entry.entry_id
+                    for other in self._async_current_entries(include_ignore=False)
+                ):
+                    return self.async_abort(reason="already_configured")
+                errors = await async_check_key(self, api_key, base_url)
+            if not errors:
                 return self.async_update_reload_and_abort(
                     entry,
                     unique_id=unique_id,
@@ -217,7 +252,9 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
 
 
 class Track123OptionsFlow(OptionsFlowWithReload):
-    """Polling interval, kinds, retention of delivered shipments and scope."""
+    """Polling interval, kinds, retention of delivered shipments, scope, webhook."""
+
+    _options: dict[str, Any]
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
@@ -228,15 +265,16 @@ class Track123OptionsFlow(OptionsFlowWithReload):
             if not user_input.get(CONF_KINDS):
                 errors[CONF_KINDS] = "no_kinds"
             else:
-                return self.async_create_entry(
-                    data={
-                        **user_input,
-                        CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
-                        CONF_DELIVERED_RETENTION_DAYS: int(
-                            user_input[CONF_DELIVERED_RETENTION_DAYS]
-                        ),
-                    }
-                )
+                self._options = {
+                    **user_input,
+                    CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
+                    CONF_DELIVERED_RETENTION_DAYS: int(
+                        user_input[CONF_DELIVERED_RETENTION_DAYS]
+                    ),
+                }
+                if self._options.get(CONF_WEBHOOK):
+                    return await self.async_step_webhook()
+                return self.async_create_entry(data=self._options)
         options = {**self.config_entry.options, **(user_input or {})}
         schema = vol.Schema(
             {
@@ -287,6 +325,30 @@ class Track123OptionsFlow(OptionsFlowWithReload):
                         translation_key=CONF_SCOPE,
                     )
                 ),
+                vol.Required(
+                    CONF_WEBHOOK, default=options.get(CONF_WEBHOOK, False)
+                ): BooleanSelector(),
             }
         )
         return self.async_show_form(step_id="init", data_schema=schema, errors=errors)
+
+    async def async_step_webhook(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the URL to paste into the Track123 console, then store the options."""
+        if user_input is not None:
+            return self.async_create_entry(data=self._options)
+        entry = self.config_entry
+        if not (webhook_id := entry.data.get(CONF_WEBHOOK_ID)):
+            # Kept in the entry's data: the URL stays the same when turned on again.
+            webhook_id = new_webhook_id()
+            self.hass.config_entries.async_update_entry(
+                entry, data={**entry.data, CONF_WEBHOOK_ID: webhook_id}
+            )
+        return self.async_show_form(
+            step_id="webhook",
+            description_placeholders={
+                **await async_webhook_urls(self.hass, webhook_id),
+                "console_url": CONSOLE_URL,
+            },
+        )

@@ -13,6 +13,8 @@ CONF_SCAN_INTERVAL: Final = "scan_interval"
 CONF_KINDS: Final = "kinds"
 CONF_DELIVERED_RETENTION_DAYS: Final = "delivered_retention_days"
 CONF_SCOPE: Final = "scope"
+CONF_WEBHOOK: Final = "webhook"
+CONF_WEBHOOK_ID: Final = "webhook_id"
 
 DEFAULT_SCAN_INTERVAL_MINUTES: Final = 30
 # Every poll costs at most a few requests per endpoint; five minutes keeps even a
@@ -21,6 +23,9 @@ MIN_SCAN_INTERVAL_MINUTES: Final = 5
 MAX_SCAN_INTERVAL_MINUTES: Final = 1440
 DEFAULT_DELIVERED_RETENTION_DAYS: Final = 7
 MAX_DELIVERED_RETENTION_DAYS: Final = 365
+# With updates pushed by webhook, polling only catches what a push missed.
+WEBHOOK_POLL_FACTOR: Final = 4
+MAX_WEBHOOK_POLL_INTERVAL: Final = timedelta(hours=24)
 
 # Shipments created within this window are the "account" when the scope is the account.
 ACCOUNT_WINDOW: Final = timedelta(days=180)

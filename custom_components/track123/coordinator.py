@@ -1,8 +1,10 @@
 """Polls Track123 for every tracked shipment."""
 
+import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
@@ -39,7 +41,14 @@ from .const import (
     ShipmentKind,
 )
 from .events import StatusEvents
-from .shipment import DEGRADED_QUERY_STATUSES, Shipment, ShipmentDetail, build
+from .shipment import (
+    DEGRADED_QUERY_STATUSES,
+    Shipment,
+    ShipmentDetail,
+    build,
+    detail_key,
+    resolve_label,
+)
 from .store import ShipmentStore
 
 type Track123ConfigEntry = ConfigEntry[Track123RuntimeData]
@@ -87,6 +96,8 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         self.store = store
         self.events = events
         self._pending_events: list[tuple[str, dict[str, Any]]] = []
+        # Events wait until the entities exist, so that automations read new states.
+        self._entities_added = False
         self.kinds = {
             ShipmentKind(kind) for kind in options.get(CONF_KINDS, DEFAULT_KINDS)
         }
@@ -155,8 +166,16 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         self._async_fire_pending_events()
 
     @callback
+    def async_entities_added(self) -> None:
+        """Fire, now that the entities exist, the events of the first refresh."""
+        self._entities_added = True
+        self._async_fire_pending_events()
+
+    @callback
     def _async_fire_pending_events(self) -> None:
         """Fire the events collected by the last refresh, once."""
+        if not self._entities_added:
+            return
         events, self._pending_events = self._pending_events, []
         self.events.fire(events)
 
@@ -178,6 +197,70 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
                     if other != key
                 }
             )
+
+    @cached_property
+    def _push_lock(self) -> asyncio.Lock:
+        """Serialise polls and pushed updates, so an older poll cannot undo a push."""
+        return asyncio.Lock()
+
+    async def _async_refresh(self, *args: Any, **kwargs: Any) -> None:
+        """Poll, never while a pushed update is being applied."""
+        async with self._push_lock:
+            await super()._async_refresh(*args, **kwargs)
+
+    async def async_apply_pushed(self, detail: ShipmentDetail) -> bool:
+        """Apply one shipment Track123 pushed: its state and its events, at once.
+
+        Return False when the shipment is not shown here: a kind not enabled, or,
+        in the scope "added", a number not added from Home Assistant. Events are
+        collected as after a poll, so a status is announced once, whether a push
+        or a poll sees it first. An update older than the one shown is ignored.
+        The poll schedule is left alone: polling stays the safety net.
+        """
+        async with self._push_lock:
+            previous = self.data or {}
+            key = detail_key(detail)
+            old = previous.get(key)
+            if old is None and not self._accepts_pushed(detail):
+                return False
+            if old is not None and self._is_older(detail, old.detail):
+                return True
+            merged = self._merge([detail])
+            shipments = {**previous, **merged}
+            if key not in merged:  # delivered longer ago than the retention
+                shipments.pop(key, None)
+            if shipments == previous:
+                return True
+            self._pending_events.extend(await self.events.async_collect(shipments))
+            self.data = shipments
+            # Entities first, then the events (see async_update_listeners).
+            self.async_update_listeners()
+            return True
+
+    def _accepts_pushed(self, detail: ShipmentDetail) -> bool:
+        """Return True when a pushed shipment not shown yet belongs here."""
+        if isinstance(detail, Parcel):
+            kind, number = ShipmentKind.PARCEL, detail.track_no
+        elif isinstance(detail, AirShipment):
+            kind, number = ShipmentKind.AIR, detail.awb
+        else:
+            kind, number = ShipmentKind.OCEAN, detail.tracking_no
+        if kind not in self.kinds:
+            return False
+        return self.scope is Scope.ACCOUNT or any(
+            added.kind is kind and added.number == number for added in self.store.added
+        )
+
+    @staticmethod
+    def _is_older(new: ShipmentDetail, old: ShipmentDetail) -> bool:
+        """Return True when ``new`` is a parcel update older than ``old``."""
+        return (
+            isinstance(new, Parcel)
+            and isinstance(old, Parcel)
+            and new.last_tracking_time is not None
+            and old.last_tracking_time is not None
+            and new.last_tracking_time < old.last_tracking_time
+        )
 
     async def _async_fetch(self) -> list[ShipmentDetail]:
         """Fetch every shipment of the enabled kinds in the chosen scope."""
@@ -218,12 +301,21 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         previous = self.data or {}
         now = dt_util.utcnow()
         shipments: Shipments = {}
-        for detail in details:
-            shipment = build(detail, self._label(detail))
-            old = previous.get(shipment.key)
-            if old is not None:
-                shipment = self._keep_last_known(old, shipment)
-                if shipment == old:
+        for new in details:
+            key = detail_key(new)
+            label = resolve_label(new, self._label(new))
+            old = previous.get(key)
+            detail = new if old is None else self._keep_last_known(old.detail, new)
+            if (
+                old is not None
+                and (old.detail is detail or old.detail == detail)
+                and old.label == label
+            ):
+                # Unchanged: keep the shipment (and its attributes) already built.
+                shipment = old
+            else:
+                shipment = build(detail, label)
+                if old is not None and shipment == old:
                     shipment = old
             if (
                 shipment.is_delivered
@@ -231,7 +323,7 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
                 and now - shipment.delivered_at > self.retention
             ):
                 continue
-            shipments[shipment.key] = shipment
+            shipments[key] = shipment
         return shipments
 
     def _label(self, detail: ShipmentDetail) -> str | None:
@@ -243,16 +335,14 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         return self.store.label_for(ShipmentKind.OCEAN, detail.tracking_no)
 
     @staticmethod
-    def _keep_last_known(old: Shipment, new: Shipment) -> Shipment:
+    def _keep_last_known(old: ShipmentDetail, new: ShipmentDetail) -> ShipmentDetail:
         """Keep the last known data while Track123 cannot reach the carrier."""
         if (
-            isinstance(new.detail, Parcel)
-            and isinstance(old.detail, Parcel)
-            and new.detail.query_status in DEGRADED_QUERY_STATUSES
+            isinstance(new, Parcel)
+            and isinstance(old, Parcel)
+            and new.query_status in DEGRADED_QUERY_STATUSES
         ):
-            return build(
-                replace(old.detail, query_status=new.detail.query_status), new.label
-            )
+            return replace(old, query_status=new.query_status)
         return new
 
     @callback

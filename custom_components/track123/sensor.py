@@ -1,5 +1,6 @@
 """Sensors: one per shipment, and a summary of the account."""
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,13 +35,53 @@ from .shipment import (
 PARALLEL_UPDATES = 0
 
 
-def _count(status: str) -> Callable[[Shipments], int]:
+class ShipmentSummary:
+    """Figures over the coordinator's shipments, computed once per refresh and day.
+
+    Every summary sensor reads from the same summary, so the shipments are counted
+    once per change, not once per sensor.
+    """
+
+    def __init__(self, coordinator: Track123Coordinator) -> None:
+        """Summarise the shipments of a coordinator."""
+        self._coordinator = coordinator
+        self._computed_for: tuple[Shipments, datetime] | None = None
+        self._counts: Counter[str | None] = Counter()
+        self._next: Shipment | None = None
+
+    def _update(self) -> None:
+        """Recompute when the shipments or the day changed."""
+        shipments = self._coordinator.data
+        today = dt_util.start_of_local_day()
+        if (
+            self._computed_for is not None
+            and self._computed_for[0] is shipments
+            and self._computed_for[1] == today
+        ):
+            return
+        self._counts = Counter(
+            shipment.status
+            for shipment in shipments.values()
+            if isinstance(shipment.detail, Parcel)
+        )
+        self._next = _next_delivery(shipments)
+        self._computed_for = (shipments, today)
+
+    def count(self, status: str) -> int:
+        """Return the number of parcels in a status."""
+        self._update()
+        return self._counts[status]
+
+    @property
+    def next_delivery(self) -> Shipment | None:
+        """Return the undelivered shipment expected soonest from today on."""
+        self._update()
+        return self._next
+
+
+def _count(status: str) -> Callable[[ShipmentSummary], int]:
     """Return a function counting the parcels in a status."""
-    return lambda shipments: sum(
-        1
-        for shipment in shipments.values()
-        if isinstance(shipment.detail, Parcel) and shipment.status == status
-    )
+    return lambda summary: summary.count(status)
 
 
 def _next_delivery(shipments: Shipments) -> Shipment | None:
@@ -75,13 +116,15 @@ def _expected_key(shipment: Shipment) -> datetime:
 class Track123SummaryDescription(SensorEntityDescription):
     """A sensor over all shipments of the account."""
 
-    value_fn: Callable[[Shipments], Any]
-    attributes_fn: Callable[[Shipments], Mapping[str, Any] | None] = lambda _: None
+    value_fn: Callable[[ShipmentSummary], Any]
+    attributes_fn: Callable[[ShipmentSummary], Mapping[str, Any] | None] = lambda _: (
+        None
+    )
 
 
-def _next_delivery_attributes(shipments: Shipments) -> Mapping[str, Any] | None:
+def _next_delivery_attributes(summary: ShipmentSummary) -> Mapping[str, Any] | None:
     """Name the shipment expected next."""
-    if (shipment := _next_delivery(shipments)) is None:
+    if (shipment := summary.next_delivery) is None:
         return None
     return {
         "tracking_number": shipment.number,
@@ -104,9 +147,9 @@ SUMMARY_SENSORS: tuple[Track123SummaryDescription, ...] = (
         key="next_expected_delivery",
         translation_key="next_expected_delivery",
         device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=lambda shipments: (
+        value_fn=lambda summary: (
             _expected(shipment)
-            if (shipment := _next_delivery(shipments)) is not None
+            if (shipment := summary.next_delivery) is not None
             else None
         ),
         attributes_fn=_next_delivery_attributes,
@@ -121,10 +164,11 @@ async def async_setup_entry(
 ) -> None:
     """Set up the summary sensors and one sensor per shipment."""
     coordinator = entry.runtime_data.coordinator
+    summary = ShipmentSummary(coordinator)
     async_add_entities(
         [
             *(
-                Track123SummarySensor(coordinator, description)
+                Track123SummarySensor(coordinator, description, summary)
                 for description in SUMMARY_SENSORS
             ),
             Track123LastRefreshSensor(coordinator),
@@ -240,20 +284,22 @@ class Track123SummarySensor(Track123Entity, SensorEntity):
         self,
         coordinator: Track123Coordinator,
         description: Track123SummaryDescription,
+        summary: ShipmentSummary,
     ) -> None:
         """Create a summary sensor."""
         super().__init__(coordinator, description.key)
         self.entity_description = description
+        self._summary = summary
 
     @property
     def native_value(self) -> Any:
         """Return the figure."""
-        return self.entity_description.value_fn(self.coordinator.data)
+        return self.entity_description.value_fn(self._summary)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return details of the figure."""
-        return self.entity_description.attributes_fn(self.coordinator.data)
+        return self.entity_description.attributes_fn(self._summary)
 
 
 class Track123LastRefreshSensor(Track123Entity, SensorEntity):

@@ -27,7 +27,7 @@ from .api import (
 )
 from .const import DOMAIN, Scope, ShipmentKind
 from .coordinator import Track123ConfigEntry
-from .shipment import STATUS_OPTIONS, Shipment, ShipmentDetail
+from .shipment import STATUS_OPTIONS, Shipment, ShipmentDetail, build
 from .store import AddedShipment
 
 SERVICE_ADD_SHIPMENT: Final = "add_shipment"
@@ -49,6 +49,10 @@ NUMBER_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
 NUMBER_MIN_LENGTH: Final = 4
 NUMBER_MAX_LENGTH: Final = 50
 LABEL_MAX_LENGTH: Final = 100
+POSTAL_CODE_MAX_LENGTH: Final = 16
+POSTAL_CODE_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]*")
+PHONE_SUFFIX_MAX_LENGTH: Final = 8
+PHONE_SUFFIX_PATTERN: Final = re.compile(r"[0-9]+")
 NUMBER_TYPES: Final = {
     "booking": OceanNumberType.BOOKING,
     "bill_of_lading": OceanNumberType.BILL_OF_LADING,
@@ -111,7 +115,7 @@ def _entry(call: ServiceCall) -> Track123ConfigEntry:
         and (entry_id is None or entry.entry_id == entry_id)
     ]
     if len(entries) != 1:
-        raise _invalid("entry_not_found" if entries or entry_id else "entry_required")
+        raise _invalid("entry_required" if entries else "entry_not_found")
     return entries[0]
 
 
@@ -171,14 +175,26 @@ def _new_shipment(call: ServiceCall) -> NewShipment:
     number_type = NUMBER_TYPES.get(call.data[ATTR_NUMBER_TYPE])
     if number_type is None:
         raise _invalid("unknown_number_type")
+    postal_code = (call.data.get(ATTR_POSTAL_CODE) or "").strip() or None
+    if postal_code is not None and (
+        len(postal_code) > POSTAL_CODE_MAX_LENGTH
+        or not POSTAL_CODE_PATTERN.fullmatch(postal_code)
+    ):
+        raise _invalid("postal_code_invalid", max=str(POSTAL_CODE_MAX_LENGTH))
+    phone_suffix = (call.data.get(ATTR_PHONE_SUFFIX) or "").strip() or None
+    if phone_suffix is not None and (
+        len(phone_suffix) > PHONE_SUFFIX_MAX_LENGTH
+        or not PHONE_SUFFIX_PATTERN.fullmatch(phone_suffix)
+    ):
+        raise _invalid("phone_suffix_invalid", max=str(PHONE_SUFFIX_MAX_LENGTH))
     return NewShipment(
         kind=kind,
         number=number,
         carrier=(call.data.get(ATTR_CARRIER) or "").strip() or None,
         label=label,
         number_type=number_type,
-        postal_code=(call.data.get(ATTR_POSTAL_CODE) or "").strip() or None,
-        phone_suffix=(call.data.get(ATTR_PHONE_SUFFIX) or "").strip() or None,
+        postal_code=postal_code,
+        phone_suffix=phone_suffix,
     )
 
 
@@ -191,7 +207,9 @@ async def _async_add_shipment(call: ServiceCall) -> None:
     runtime = entry.runtime_data
     try:
         if new.carrier is not None:
-            await _async_check_carrier(entry, new.kind, new.carrier)
+            new = replace(
+                new, carrier=await _async_check_carrier(entry, new.kind, new.carrier)
+            )
         elif new.kind is ShipmentKind.PARCEL and (
             candidates := await runtime.client.detect_courier(new.number)
         ):
@@ -207,6 +225,11 @@ async def _async_add_shipment(call: ServiceCall) -> None:
         detail = await _async_query(entry, new)
     except Track123Error as err:
         raise _failed(err) from err
+    if detail is not None:
+        # Remember the shipment as Track123 knows it (carrier found, number
+        # normalised), so that its stored key is the key of its sensor.
+        shown = build(detail)
+        new = replace(new, number=shown.number, carrier=shown.carrier)
     await runtime.store.async_add(
         AddedShipment(
             kind=new.kind,
@@ -222,8 +245,8 @@ async def _async_add_shipment(call: ServiceCall) -> None:
 
 async def _async_check_carrier(
     entry: Track123ConfigEntry, kind: ShipmentKind, carrier: str
-) -> None:
-    """Raise when Track123 does not know a carrier for this kind of shipment."""
+) -> str:
+    """Return a carrier's code as Track123 spells it; raise when it is unknown."""
     client = entry.runtime_data.client
     if kind is ShipmentKind.PARCEL:
         couriers = await client.list_couriers()
@@ -231,8 +254,10 @@ async def _async_check_carrier(
         couriers = await client.list_ocean_carriers()
     else:
         couriers = await client.list_air_couriers()
-    if carrier.lower() not in {courier.code.lower() for courier in couriers}:
+    codes = {courier.code.lower(): courier.code for courier in couriers}
+    if (code := codes.get(carrier.lower())) is None:
         raise _invalid("unknown_carrier", carrier=carrier)
+    return code
 
 
 async def _async_import(entry: Track123ConfigEntry, new: NewShipment) -> ImportResult:

@@ -268,6 +268,22 @@ def from_air(air: AirShipment, label: str | None = None) -> Shipment:
     )
 
 
+def detail_key(detail: ShipmentDetail) -> str:
+    """Return the stable identity of a shipment's detail (that of its Shipment)."""
+    if isinstance(detail, Parcel):
+        return shipment_key(ShipmentKind.PARCEL, detail.courier_code, detail.track_no)
+    if isinstance(detail, OceanShipment):
+        return shipment_key(ShipmentKind.OCEAN, detail.carrier_code, detail.tracking_no)
+    return shipment_key(ShipmentKind.AIR, detail.airline_code, detail.awb)
+
+
+def resolve_label(detail: ShipmentDetail, label: str | None) -> str | None:
+    """Return the label a shipment built from ``detail`` and ``label`` shows."""
+    if isinstance(detail, Parcel):
+        return label or detail.remark or None
+    return label
+
+
 def build(detail: ShipmentDetail, label: str | None = None) -> Shipment:
     """Build the view of any kind of shipment."""
     if isinstance(detail, Parcel):

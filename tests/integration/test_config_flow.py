@@ -25,6 +25,7 @@ from custom_components.track123.const import (
     CONF_KINDS,
     CONF_SCAN_INTERVAL,
     CONF_SCOPE,
+    CONF_WEBHOOK,
     DOMAIN,
     Scope,
     ShipmentKind,
@@ -604,6 +605,7 @@ async def test_options_flow(
         CONF_KINDS: ["parcel", "ocean", "air"],
         CONF_DELIVERED_RETENTION_DAYS: 7,
         CONF_SCOPE: "account",
+        CONF_WEBHOOK: False,
     }
 
     result = await hass.config_entries.options.async_configure(
@@ -623,6 +625,7 @@ async def test_options_flow(
         CONF_KINDS: [],
         CONF_DELIVERED_RETENTION_DAYS: 3.0,
         CONF_SCOPE: "added",
+        CONF_WEBHOOK: False,
     }
     assert entry.options == {}
     assert entry.runtime_data.coordinator is coordinator
@@ -644,6 +647,7 @@ async def test_options_flow(
         CONF_KINDS: ["parcel", "air"],
         CONF_DELIVERED_RETENTION_DAYS: 3,
         CONF_SCOPE: "added",
+        CONF_WEBHOOK: False,
     }
     assert type(entry.options[CONF_SCAN_INTERVAL]) is int
     assert type(entry.options[CONF_DELIVERED_RETENTION_DAYS]) is int

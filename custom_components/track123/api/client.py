@@ -55,6 +55,7 @@ from .exceptions import (
     Track123TimeoutError,
     error_for,
 )
+from .memo import PageMemo, ParseMemo, answer_digest
 from .models import (
     AirImport,
     AirShipment,
@@ -69,6 +70,7 @@ from .models import (
     Rejected,
 )
 from .parsing import (
+    PARCEL_FIELDS,
     as_dict,
     parse_air_shipment,
     parse_couriers,
@@ -127,6 +129,11 @@ class Track123Client:
         self._rate_limiter = rate_limiter or EndpointRateLimiter(
             DEFAULT_RATE_LIMIT, RATE_LIMITS, RATE_LIMIT_WINDOW + RATE_LIMIT_MARGIN
         )
+        # Unchanged trackings and pages reuse the models parsed at the last poll.
+        self._parse_parcel = ParseMemo(parse_parcel, PARCEL_FIELDS)
+        self._parse_ocean = ParseMemo(parse_ocean_shipment)
+        self._parse_air = ParseMemo(parse_air_shipment)
+        self._pages: dict[str, PageMemo] = {}
 
     def __repr__(self) -> str:
         """Return a representation that never shows the API key."""
@@ -139,13 +146,23 @@ class Track123Client:
 
     # Transport -------------------------------------------------------------------
 
-    async def _request(self, method: str, endpoint: str, body: Any = None) -> Any:
-        """Send a request, retrying rate-limited answers; return the ``data`` field."""
+    async def _request(
+        self,
+        method: str,
+        endpoint: str,
+        body: Any = None,
+        known: Callable[[bytes], Any] | None = None,
+    ) -> Any:
+        """Send a request, retrying rate-limited answers; return the ``data`` field.
+
+        ``known`` sees the bytes of a successful answer first: what it returns, unless
+        None, is returned instead of the decoded ``data``.
+        """
         attempt = 0
         while True:
             await self._rate_limiter.acquire(endpoint)
             try:
-                return await self._send(method, endpoint, body)
+                return await self._send(method, endpoint, body, known)
             except Track123RateLimitError as err:
                 if attempt >= self._max_retries:
                     raise
@@ -165,7 +182,13 @@ class Track123Client:
             return retry_after if retry_after <= BACKOFF_MAX else None
         return min(BACKOFF_INITIAL * 2.0**attempt, BACKOFF_MAX)
 
-    async def _send(self, method: str, endpoint: str, body: Any) -> Any:
+    async def _send(
+        self,
+        method: str,
+        endpoint: str,
+        body: Any,
+        known: Callable[[bytes], Any] | None = None,
+    ) -> Any:
         """Send one request and return the ``data`` of a successful answer."""
         headers = {
             "Track123-Api-Secret": self._api_key,
@@ -189,6 +212,8 @@ class Track123Client:
                 self._redact(f"Cannot reach Track123 ({type(err).__name__}: {err})")
             ) from err
         _LOGGER.debug("%s %s -> %s", method, endpoint, status)
+        if known is not None and status < 400 and (result := known(raw)) is not None:
+            return result
         return self._unwrap(status, raw, retry_after)
 
     def _unwrap(self, status: int, raw: bytes, retry_after: float | None) -> Any:
@@ -239,6 +264,39 @@ class Track123Client:
                 error = Track123Error(first.message or "Request rejected")
             raise error
 
+    async def _query_page[T](
+        self,
+        endpoint: str,
+        body: dict[str, Any],
+        cursor: str | None,
+        parse_item: ParseMemo[T],
+    ) -> Page[T]:
+        """Query one page of a time window; unchanged bytes reuse the page parsed before.
+
+        The first page (no cursor) starts a new poll of the endpoint.
+        """
+        memo = self._pages.setdefault(endpoint, PageMemo())
+        if cursor is None:
+            memo.rotate()
+            parse_item.rotate()
+        key = b""
+
+        def known(raw: bytes) -> Page[Any] | None:
+            nonlocal key
+            key = answer_digest(raw)
+            if (page := memo.get(cursor, key)) is None:
+                return None
+            parse_item.keep(page[2], page[1].items)
+            return page[1]
+
+        data = await self._request("POST", endpoint, body, known)
+        if isinstance(data, Page):
+            return data
+        parse_item.take_keys()
+        page = parse_page(data, parse_item)
+        memo.put(cursor, key, page, parse_item.take_keys())
+        return page
+
     # Parcels ---------------------------------------------------------------------
 
     async def import_parcels(
@@ -257,11 +315,13 @@ class Track123Client:
         """Query parcels by tracking number (batches of 100)."""
         items: list[Parcel] = []
         rejected: list[Rejected] = []
+        self._parse_parcel.rotate()
         for chunk in chunked(track_nos, PARCEL_QUERY_BATCH):
             data = await self._request(
                 "POST", PARCEL_QUERY, payloads.parcel_query(chunk)
             )
-            result = parse_query_result(data, parse_parcel)
+            result = parse_query_result(data, self._parse_parcel)
+            self._parse_parcel.take_keys()
             items.extend(result.items)
             rejected.extend(result.rejected)
         return QueryResult(tuple(items), tuple(rejected))
@@ -274,12 +334,12 @@ class Track123Client:
         page_size: int = DEFAULT_PAGE_SIZE,
     ) -> Page[Parcel]:
         """Query one page of parcels created in a time window."""
-        data = await self._request(
-            "POST",
+        return await self._query_page(
             PARCEL_QUERY,
             payloads.window_query(created_from, created_to, cursor, page_size),
+            cursor,
+            self._parse_parcel,
         )
-        return parse_page(data, parse_parcel)
 
     async def query_all_parcels(
         self,
@@ -392,11 +452,13 @@ class Track123Client:
         """Query ocean shipments by number."""
         items: list[OceanShipment] = []
         rejected: list[Rejected] = []
+        self._parse_ocean.rotate()
         for chunk in chunked(shipments, OCEAN_BATCH):
             data = await self._request(
                 "POST", OCEAN_QUERY, [payloads.ocean_key(item) for item in chunk]
             )
-            result = parse_query_result(data, parse_ocean_shipment)
+            result = parse_query_result(data, self._parse_ocean)
+            self._parse_ocean.take_keys()
             items.extend(result.items)
             rejected.extend(result.rejected)
         return QueryResult(tuple(items), tuple(rejected))
@@ -409,12 +471,12 @@ class Track123Client:
         page_size: int = DEFAULT_PAGE_SIZE,
     ) -> Page[OceanShipment]:
         """Query one page of ocean shipments created in a time window."""
-        data = await self._request(
-            "POST",
+        return await self._query_page(
             OCEAN_QUERY,
             payloads.window_query(created_from, created_to, cursor, page_size),
+            cursor,
+            self._parse_ocean,
         )
-        return parse_page(data, parse_ocean_shipment)
 
     async def query_all_ocean(
         self,
@@ -476,9 +538,11 @@ class Track123Client:
         """Query air waybills by number."""
         items: list[AirShipment] = []
         rejected: list[Rejected] = []
+        self._parse_air.rotate()
         for chunk in chunked(awbs, AIR_QUERY_BATCH):
             data = await self._request("POST", AIR_QUERY, {"trackingNos": chunk})
-            result = parse_query_result(data, parse_air_shipment)
+            result = parse_query_result(data, self._parse_air)
+            self._parse_air.take_keys()
             items.extend(result.items)
             rejected.extend(result.rejected)
         return QueryResult(tuple(items), tuple(rejected))
@@ -491,12 +555,12 @@ class Track123Client:
         page_size: int = DEFAULT_PAGE_SIZE,
     ) -> Page[AirShipment]:
         """Query one page of air waybills created in a time window."""
-        data = await self._request(
-            "POST",
+        return await self._query_page(
             AIR_QUERY,
             payloads.window_query(created_from, created_to, cursor, page_size),
+            cursor,
+            self._parse_air,
         )
-        return parse_page(data, parse_air_shipment)
 
     async def query_all_air(
         self,

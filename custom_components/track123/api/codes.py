@@ -6,6 +6,18 @@ from typing import Self, cast
 UNKNOWN_DESCRIPTION = "Unknown"
 
 
+def _decimal(text: str) -> int | None:
+    """Return the integer a string of decimal digits (any script) spells, else None.
+
+    ``str.isdigit`` also accepts superscripts and circled digits that ``int`` refuses,
+    and ``int`` refuses more than a few thousand digits.
+    """
+    text = text.strip()
+    if not text.isdecimal() or len(text) > 18:
+        return None
+    return int(text)
+
+
 class _CodeEnum(StrEnum):
     """A string code with a description; unknown values parse to ``UNKNOWN``."""
 
@@ -91,10 +103,10 @@ class QueryStatus(_CodeEnum):
     @classmethod
     def _normalize(cls, value: object) -> str | None:
         """Accept ``1`` and ``"1"`` as well as ``"001"``."""
+        if isinstance(value, str) and value.strip().isdecimal():
+            value = _decimal(value)
         if isinstance(value, int) and not isinstance(value, bool):
-            return f"{value:03d}"
-        if isinstance(value, str) and value.strip().isdigit():
-            return f"{int(value.strip()):03d}"
+            return f"{value:03d}" if 0 <= value < 1000 else None
         return super()._normalize(value)
 
 
@@ -348,8 +360,7 @@ class OceanNumberType(IntEnum):
     @classmethod
     def _missing_(cls, value: object) -> Self:
         """Accept numeric strings; map anything else to ``UNKNOWN``."""
-        if isinstance(value, str) and value.strip().isdigit():
-            number = int(value.strip())
+        if isinstance(value, str) and (number := _decimal(value)) is not None:
             for member in cls:
                 if member.value == number:
                     return member

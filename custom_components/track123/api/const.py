@@ -42,9 +42,10 @@ MAX_PAGES: Final = 1000
 
 # Rate limits: requests per window, per endpoint.
 RATE_LIMIT_WINDOW: Final = 1.0
-# Added to the window so that network jitter cannot squeeze one request too many
-# into the server's window.
-RATE_LIMIT_MARGIN: Final = 0.05
+# Added to the window so that delays on the way (a busy event loop, the network)
+# cannot squeeze one request too many into the server's window; 0.05 s was too
+# little on a loaded machine.
+RATE_LIMIT_MARGIN: Final = 0.25
 DEFAULT_RATE_LIMIT: Final = 5
 RATE_LIMITS: Final[dict[str, int]] = {AIR_IMPORT: 3}
 

@@ -79,7 +79,10 @@ def as_float(value: object) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond the range of a float
+            return None
     elif isinstance(value, str):
         try:
             number = float(value.strip())
@@ -315,6 +318,31 @@ def parse_expected_delivery(item: JsonObject) -> ExpectedDelivery | None:
         if start is not None or end is not None:
             return ExpectedDelivery(start=start, end=end)
     return None
+
+
+# Every key of a tracking object that parse_parcel reads; the others (nextUpdateTime,
+# stayDays, ...) change on their own and do not make a parcel change.
+PARCEL_FIELDS = (
+    "trackNo",
+    "trackingNo",
+    "localLogisticsInfo",
+    "lastMileInfo",
+    "courierCode",
+    "orderNo",
+    "remark",
+    "trackingStatus",
+    "transitStatus",
+    "transitSubStatus",
+    "shipFrom",
+    "shipTo",
+    "createTime",
+    "shipTime",
+    "deliveredTime",
+    "lastTrackingTime",
+    "transitDays",
+    "expectedDeliveryTime",
+    "expectedDelivery",
+)
 
 
 def parse_parcel(value: object) -> Parcel:

@@ -34,8 +34,9 @@ def parse_time(value: object, tz: timezone | None = None) -> datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        seconds = value / 1000 if abs(value) >= _MILLISECONDS_THRESHOLD else value
         try:
+            # Dividing a huge integer overflows too: it has to be inside the try.
+            seconds = value / 1000 if abs(value) >= _MILLISECONDS_THRESHOLD else value
             return datetime.fromtimestamp(seconds, UTC)
         except OverflowError, OSError, ValueError:
             return None

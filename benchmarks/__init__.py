@@ -1,0 +1,1 @@
+"""Benchmarks of the Track123 integration (measured, not asserted; see README)."""

@@ -1,0 +1,848 @@
+"""Cost of the Track123 integration with many shipments, against the local simulator.
+
+Run from the repository root::
+
+    .venv/bin/python -m benchmarks.refresh                 # N = 100, 1 000, 10 000
+    .venv/bin/python -m benchmarks.refresh --sizes 1000 --no-memory --profile
+
+For every N it starts the simulator (``SimulatorServer`` on 127.0.0.1, 5 requests per
+second per endpoint as on Track123) in a child process, so that the CPU time measured
+here is Home Assistant's and the integration's only. The account holds N parcels; 5 %
+of them are placed so that their next carrier event happens within the next hour of
+simulated time, the others have no event for hours. Then, in one real Home Assistant
+instance (``async_test_home_assistant`` of pytest-homeassistant-custom-component):
+
+* set-up of the config entry (first refresh, N sensors added);
+* a refresh with nothing changed (0 %);
+* the simulator's clock moves one hour, and a refresh sees 5 % changed;
+* the floor: ``hass.states.async_set`` of exactly the states the 5 % refresh changed
+  (same entity count, same state and attributes), with no integration around it;
+* in a second instance, with tracemalloc on, the memory the set-up keeps, per shipment.
+
+Writes a table to stdout and everything to ``benchmarks/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterator
+import contextlib
+from contextlib import asynccontextmanager
+import cProfile
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+import gc
+import io
+import json
+import logging
+import math
+import multiprocessing
+from multiprocessing.connection import Connection
+from pathlib import Path
+import pstats
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from typing import Any
+from unittest.mock import Mock, patch
+
+from homeassistant import loader
+from homeassistant.const import CONF_API_KEY, EVENT_STATE_CHANGED
+from homeassistant.core import (
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    State,
+    StateMachine,
+)
+from homeassistant.helpers import entity_registry as er, frame
+from homeassistant.helpers.entity_platform import MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY
+from pytest_homeassistant_custom_component.common import (  # type: ignore[import-untyped]
+    MockConfigEntry,
+    async_test_home_assistant,
+)
+
+from custom_components.track123.const import DOMAIN
+from custom_components.track123.coordinator import Track123Coordinator
+from track123_simulator import SimulatorServer, SimulatorState
+
+API_KEY = "bench-key"
+PAGE_SIZE = 100
+# Other enabled entities of the entry: summary sensors and the calendar.
+OTHER_ENTITIES = 12
+RATE_LIMIT = 5
+# How far the simulator's clock moves between the 0 % and the 5 % refresh.
+ADVANCE = timedelta(hours=1)
+# Refreshes measured per case (the median is reported): each round of the changed
+# case advances the clock by ADVANCE and changes another ``fraction`` of the parcels.
+ROUNDS = 3
+SCENARIO = "delivered"
+# The step of the "delivered" scenario that changed parcels reach during ADVANCE:
+# "Arrived at local delivery facility" (in transit, sub-status 07) after "Departed
+# sort facility" 12 h earlier. The status stays "in_transit", so the summary counts do
+# not move and every state write is a shipment's own.
+CHANGING_STEP = 4
+DEFAULT_SIZES = (100, 1_000, 10_000)
+CHANGED_FRACTION = 0.05
+RESULTS = Path(__file__).with_name("results.json")
+
+
+# Simulator, in a child process -------------------------------------------------------
+
+
+def changing_indexes(n: int, fraction: float, rounds: int) -> dict[int, int]:
+    """Map the parcels that change to their round: ``fraction`` of n per round.
+
+    The changing parcels are spread evenly over the account (and so over its pages).
+    """
+    count = round(n * fraction) * rounds
+    return {j * n // count: j % rounds for j in range(count)} if count else {}
+
+
+def populate(
+    state: SimulatorState, n: int, fraction: float, rounds: int = ROUNDS
+) -> list[list[str]]:
+    """Add n parcels; return, per round, the numbers of those that change in it.
+
+    Each parcel's timeline is placed by its ``added_at``: a parcel changing in round r
+    reaches its next step (r + 1/2) x ADVANCE from now; every other parcel sits
+    half-way between two steps 12 hours apart, and does not change for 6 hours.
+    """
+    if rounds * ADVANCE > timedelta(hours=3):
+        raise ValueError("at most 3 hours of changes keep transitDays stable")
+    now = state.clock.now()
+    changing = changing_indexes(n, fraction, rounds)
+    numbers: list[list[str]] = [[] for _ in range(rounds)]
+    for index in range(n):
+        number = f"BENCH{index:09d}"
+        parcel = state.add_parcel(number, courier_code="ups", scenario=SCENARIO)
+        before, step = parcel.plan.steps[CHANGING_STEP - 1 : CHANGING_STEP + 1]
+        if (round_ := changing.get(index)) is not None:
+            parcel.added_at = now + ADVANCE * (round_ + 0.5) - step.offset
+            numbers[round_].append(number)
+        else:
+            parcel.added_at = now - (before.offset + step.offset) / 2
+    return numbers
+
+
+@dataclass(frozen=True, slots=True)
+class SimStats:
+    """What the simulator saw so far."""
+
+    requests: int
+    rate_limited: int
+    cpu: float
+    per_endpoint: dict[str, int]
+
+
+def _simulator_process(conn: Connection, n: int, fraction: float) -> None:
+    """Child process: serve the simulator and answer commands on ``conn``."""
+    asyncio.run(_serve_simulator(conn, n, fraction))
+
+
+async def _serve_simulator(conn: Connection, n: int, fraction: float) -> None:
+    state = SimulatorState(
+        api_keys={API_KEY},
+        seed=1,
+        start=datetime.now(UTC).replace(microsecond=0),
+        rate_limit_per_second=RATE_LIMIT,
+    )
+    changing = populate(state, n, fraction)
+    limited = 0
+    allow = state.rate_limiter.allow
+
+    def counting_allow(
+        key: str, endpoint: str, limit: int, now: float | None = None
+    ) -> bool:
+        nonlocal limited
+        allowed = allow(key, endpoint, limit, now)
+        limited += not allowed
+        return allowed
+
+    state.rate_limiter.allow = counting_allow  # type: ignore[method-assign]
+    loop = asyncio.get_running_loop()
+    async with SimulatorServer(state, host="127.0.0.1", port=0) as server:
+        conn.send((server.base_url, changing))
+        while True:
+            command, argument = await loop.run_in_executor(None, conn.recv)
+            if command == "stop":
+                conn.send(None)
+                return
+            if command == "advance":
+                state.clock.advance(argument)
+            conn.send(
+                SimStats(
+                    len(state.requests),
+                    limited,
+                    time.process_time(),
+                    state.requests_per_endpoint(),
+                )
+            )
+
+
+class SimulatorProcess:
+    """The simulator running in a child process, so its CPU is not measured here."""
+
+    def __init__(self, n: int, fraction: float) -> None:
+        """Prepare a simulator with n parcels, ``fraction`` of them about to change."""
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(
+            target=_simulator_process, args=(child, n, fraction), daemon=True
+        )
+        self.base_url = ""
+        self.changing: list[list[str]] = []
+
+    async def _call(self, command: str, argument: Any = None) -> Any:
+        self._conn.send((command, argument))
+        return await asyncio.to_thread(self._conn.recv)
+
+    async def start(self) -> None:
+        """Start the child and wait until it serves."""
+        self._process.start()
+        self.base_url, self.changing = await asyncio.to_thread(self._conn.recv)
+
+    async def stats(self) -> SimStats:
+        """Return the simulator's request count and CPU time."""
+        result: SimStats = await self._call("stats")
+        return result
+
+    async def advance(self, delta: timedelta) -> None:
+        """Move the simulated clock forward."""
+        await self._call("advance", delta)
+
+    async def stop(self) -> None:
+        """Stop the child."""
+        if self._process.is_alive():
+            await self._call("stop")
+        self._process.join(timeout=10)
+        self._conn.close()
+
+
+@asynccontextmanager
+async def simulator(n: int, fraction: float) -> AsyncIterator[SimulatorProcess]:
+    """Run a simulator process for the duration of the block."""
+    sim = SimulatorProcess(n, fraction)
+    await sim.start()
+    try:
+        yield sim
+    finally:
+        await sim.stop()
+
+
+# Home Assistant ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def quiet_network() -> Iterator[None]:
+    """Patch what pytest-homeassistant-custom-component patches for every test.
+
+    The calendar platform needs the http integration; it is set up without binding a
+    port, and the network integration sees one fixed adapter.
+    """
+    adapter = {
+        "auto": True,
+        "default": True,
+        "enabled": True,
+        "index": 0,
+        "ipv4": [{"address": "10.10.10.10", "network_prefix": 24}],
+        "ipv6": [],
+        "name": "eth0",
+    }
+    with (
+        patch(
+            "homeassistant.components.network.util.ifaddr.get_adapters",
+            return_value=[
+                Mock(
+                    nice_name="eth0",
+                    ips=[Mock(is_IPv6=False, ip="10.10.10.10", network_prefix=24)],
+                    index=0,
+                )
+            ],
+        ),
+        patch(
+            "homeassistant.components.network.async_get_loaded_adapters",
+            return_value=[adapter],
+        ),
+        patch(
+            "homeassistant.components.network.util.async_get_source_ip",
+            return_value="10.10.10.10",
+        ),
+        patch("homeassistant.components.http.HomeAssistantHTTP.async_bind"),
+        patch("homeassistant.components.http.HomeAssistantHTTP.start"),
+    ):
+        yield
+
+
+@asynccontextmanager
+async def home_assistant() -> AsyncIterator[HomeAssistant]:
+    """Run a real, in-process Home Assistant with a temporary config directory."""
+    with tempfile.TemporaryDirectory() as config_dir, quiet_network():
+        async with async_test_home_assistant(config_dir=config_dir) as hass:
+            # Let the loader find custom_components/track123 (as the
+            # enable_custom_integrations fixture does).
+            hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)
+            frame.async_setup(hass)
+            try:
+                yield hass
+            finally:
+                await hass.async_stop(force=True)
+
+
+async def setup_entry(hass: HomeAssistant, base_url: str) -> MockConfigEntry:
+    """Add and set up a config entry for the simulator's account."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Track123",
+        unique_id="benchmark",
+        data={CONF_API_KEY: API_KEY, "base_url": base_url},
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+class StateChanges:
+    """Record state_changed events and write attempts while active."""
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        """Listen on ``hass``'s bus."""
+        self.events: list[Event[EventStateChangedData]] = []
+        self.attempts = 0
+        self._unsub = hass.bus.async_listen(EVENT_STATE_CHANGED, self.events.append)
+
+    @contextlib.contextmanager
+    def counting_attempts(self) -> Iterator[None]:
+        """Count calls of StateMachine.async_set_internal (writes, changed or not)."""
+        original = StateMachine.async_set_internal
+
+        def counting(machine: StateMachine, *args: Any, **kwargs: Any) -> None:
+            self.attempts += 1
+            original(machine, *args, **kwargs)
+
+        with patch.object(StateMachine, "async_set_internal", counting):
+            yield
+
+    def stop(self) -> None:
+        """Stop listening."""
+        self._unsub()
+
+
+@dataclass(slots=True)
+class Measure:
+    """Wall and CPU time of a block."""
+
+    wall: float = 0.0
+    cpu: float = 0.0
+    system: float = 0.0
+
+
+def _system_time() -> float:
+    """Return the CPU time the kernel spent for this process (microsecond resolution)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_stime
+
+
+@contextlib.contextmanager
+def measured(profile: cProfile.Profile | None = None) -> Iterator[Measure]:
+    """Measure wall and process CPU time of a block (garbage collected first)."""
+    gc.collect()
+    result = Measure()
+    wall, cpu, system = time.perf_counter(), time.process_time(), _system_time()
+    if profile:
+        profile.enable()
+    try:
+        yield result
+    finally:
+        if profile:
+            profile.disable()
+        result.cpu = time.process_time() - cpu
+        result.system = _system_time() - system
+        result.wall = time.perf_counter() - wall
+
+
+def timed_fetch(coordinator: Track123Coordinator, into: Measure) -> Callable[[], None]:
+    """Add the CPU time of the coordinator's fetch (HTTP, JSON, parsing) to ``into``."""
+    original = coordinator._async_fetch  # noqa: SLF001
+
+    async def fetch() -> Any:
+        cpu = time.process_time()
+        try:
+            return await original()
+        finally:
+            into.cpu += time.process_time() - cpu
+
+    coordinator._async_fetch = fetch  # type: ignore[method-assign]  # noqa: SLF001
+
+    def restore() -> None:
+        del coordinator._async_fetch  # noqa: SLF001
+
+    return restore
+
+
+# Results -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class RefreshResult:
+    """One refresh."""
+
+    n: int
+    changed_percent: float
+    changed_expected: int
+    requests: int
+    requests_budget: int
+    rate_limited: int
+    wall_s: float
+    cpu_ms: float
+    cpu_fetch_ms: float
+    cpu_update_ms: float
+    cpu_system_ms: float
+    simulator_cpu_ms: float
+    state_changed: int
+    state_changed_shipments: int
+    write_attempts: int
+    floor_cpu_ms: float | None = None
+    floor_state_changed: int | None = None
+    cpu_over_floor: float | None = None
+    update_over_floor: float | None = None
+    requests_per_endpoint: dict[str, int] = field(default_factory=dict)
+    rounds: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SetupResult:
+    """Setting up the config entry."""
+
+    n: int
+    wall_s: float
+    cpu_s: float
+    requests: int
+    state_changed: int
+    sensors: int = 0
+
+
+@dataclass(slots=True)
+class MemoryResult:
+    """Memory kept after set-up, per shipment."""
+
+    n: int
+    total_bytes: int
+    bytes_per_shipment: float
+    by_origin_per_shipment: dict[str, float]
+
+
+def combine(rounds: list[RefreshResult]) -> RefreshResult:
+    """Return the median times and the worst counts of several rounds of a case."""
+    first = rounds[0]
+
+    def median(values: list[float | None]) -> float | None:
+        known = [value for value in values if value is not None]
+        return statistics.median(known) if known else None
+
+    floor = median([r.floor_cpu_ms for r in rounds])
+    cpu = statistics.median(r.cpu_ms for r in rounds)
+    update = statistics.median(r.cpu_update_ms for r in rounds)
+    return RefreshResult(
+        n=first.n,
+        changed_percent=first.changed_percent,
+        changed_expected=max(r.changed_expected for r in rounds),
+        requests=max(r.requests for r in rounds),
+        requests_budget=first.requests_budget,
+        rate_limited=sum(r.rate_limited for r in rounds),
+        wall_s=statistics.median(r.wall_s for r in rounds),
+        cpu_ms=cpu,
+        cpu_fetch_ms=statistics.median(r.cpu_fetch_ms for r in rounds),
+        cpu_update_ms=update,
+        cpu_system_ms=statistics.median(r.cpu_system_ms for r in rounds),
+        simulator_cpu_ms=statistics.median(r.simulator_cpu_ms for r in rounds),
+        state_changed=max(r.state_changed for r in rounds),
+        state_changed_shipments=max(r.state_changed_shipments for r in rounds),
+        write_attempts=max(r.write_attempts for r in rounds),
+        floor_cpu_ms=floor,
+        floor_state_changed=max(
+            (r.floor_state_changed for r in rounds if r.floor_state_changed),
+            default=None,
+        ),
+        cpu_over_floor=cpu / floor if floor else None,
+        update_over_floor=update / floor if floor else None,
+        requests_per_endpoint=first.requests_per_endpoint,
+        rounds=[
+            {
+                "requests": r.requests,
+                "changed_expected": r.changed_expected,
+                "state_changed_shipments": r.state_changed_shipments,
+                "state_changed": r.state_changed,
+                "cpu_ms": round(r.cpu_ms, 2),
+                "cpu_fetch_ms": round(r.cpu_fetch_ms, 2),
+                "floor_cpu_ms": r.floor_cpu_ms and round(r.floor_cpu_ms, 2),
+                "wall_s": round(r.wall_s, 3),
+            }
+            for r in rounds
+        ],
+    )
+
+
+def requests_budget(n: int) -> int:
+    """ceil(N / 100) parcel pages plus one request each for ocean and air (empty)."""
+    return max(math.ceil(n / PAGE_SIZE), 1) + 2
+
+
+# Measurements ------------------------------------------------------------------------
+
+
+async def measure_refresh(
+    hass: HomeAssistant,
+    coordinator: Track123Coordinator,
+    sim: SimulatorProcess,
+    shipment_ids: set[str],
+    *,
+    changed_expected: int,
+    fraction: float,
+    profile: cProfile.Profile | None,
+) -> tuple[RefreshResult, list[tuple[State, State]]]:
+    """Refresh once; return the figures and the (old, new) states of shipments."""
+    n = len(shipment_ids)
+    before = await sim.stats()
+    changes = StateChanges(hass)
+    fetch = Measure()
+    restore = timed_fetch(coordinator, fetch)
+    try:
+        with changes.counting_attempts(), measured(profile) as total:
+            await coordinator.async_refresh()
+            await hass.async_block_till_done()
+    finally:
+        restore()
+        changes.stop()
+    after = await sim.stats()
+    shipment_events = [
+        event for event in changes.events if event.data["entity_id"] in shipment_ids
+    ]
+    pairs = [
+        (old, new)
+        for event in shipment_events
+        if (old := event.data["old_state"]) is not None
+        and (new := event.data["new_state"]) is not None
+    ]
+    per_endpoint = Counter(after.per_endpoint)
+    per_endpoint.subtract(before.per_endpoint)
+    result = RefreshResult(
+        n=n,
+        changed_percent=fraction * 100,
+        changed_expected=changed_expected,
+        requests=after.requests - before.requests,
+        requests_budget=requests_budget(n),
+        rate_limited=after.rate_limited - before.rate_limited,
+        wall_s=total.wall,
+        cpu_ms=total.cpu * 1000,
+        cpu_fetch_ms=fetch.cpu * 1000,
+        cpu_update_ms=(total.cpu - fetch.cpu) * 1000,
+        cpu_system_ms=total.system * 1000,
+        simulator_cpu_ms=(after.cpu - before.cpu) * 1000,
+        state_changed=len(changes.events),
+        state_changed_shipments=len(shipment_events),
+        write_attempts=changes.attempts,
+        requests_per_endpoint={k: v for k, v in per_endpoint.items() if v},
+    )
+    return result, pairs
+
+
+async def measure_floor(
+    hass: HomeAssistant, pairs: list[tuple[State, State]], repeats: int = 5
+) -> tuple[float, int]:
+    """CPU of writing the same state changes with hass.states.async_set alone.
+
+    Returns the median CPU time (ms) of ``repeats`` rounds, and the state_changed events
+    of one round. Rounds alternate between the old and new states so each one changes
+    every entity.
+    """
+    if not pairs:
+        return 0.0, 0
+    ids = [f"sensor.benchmark_floor_{index}" for index in range(len(pairs))]
+    rounds = [
+        [(old.state, dict(old.attributes)) for old, _ in pairs],
+        [(new.state, dict(new.attributes)) for _, new in pairs],
+    ]
+    for entity_id, (state, attributes) in zip(ids, rounds[0], strict=True):
+        hass.states.async_set(entity_id, state, attributes)
+    await hass.async_block_till_done()
+    times = []
+    events = 0
+    for repeat in range(repeats):
+        writes = rounds[(repeat + 1) % 2]
+        changes = StateChanges(hass)
+        with measured() as total:
+            for entity_id, (state, attributes) in zip(ids, writes, strict=True):
+                hass.states.async_set(entity_id, state, attributes)
+            await hass.async_block_till_done()
+        changes.stop()
+        events = len(changes.events)
+        times.append(total.cpu * 1000)
+    for entity_id in ids:
+        hass.states.async_remove(entity_id)
+    return statistics.median(times), events
+
+
+def shipment_entity_ids(hass: HomeAssistant, entry: MockConfigEntry) -> dict[str, str]:
+    """Return the entity ids of the entry's shipment sensors, by tracking number."""
+    return {
+        registry_entry.unique_id.rsplit("_", 1)[-1]: registry_entry.entity_id
+        for registry_entry in er.async_entries_for_config_entry(
+            er.async_get(hass), entry.entry_id
+        )
+        if "_shipment_" in registry_entry.unique_id
+    }
+
+
+async def run_size(
+    n: int, fraction: float, profile: bool
+) -> tuple[SetupResult, list[RefreshResult], dict[str, str]]:
+    """Set up the entry with n parcels; refresh unchanged, then with ``fraction`` changed."""
+    profiles: dict[str, str] = {}
+    async with simulator(n, fraction) as sim, home_assistant() as hass:
+        setup_changes = StateChanges(hass)
+        with measured() as setup:
+            entry = await setup_entry(hass, sim.base_url)
+        setup_changes.stop()
+        stats = await sim.stats()
+        setup_result = SetupResult(
+            n, setup.wall, setup.cpu, stats.requests, len(setup_changes.events)
+        )
+        coordinator: Track123Coordinator = entry.runtime_data.coordinator
+        sensors = shipment_entity_ids(hass, entry)
+        # Home Assistant adds at most MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY enabled
+        # entities per config entry: with 10 000 parcels some have no sensor.
+        cap = MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY
+        assert min(n, cap - OTHER_ENTITIES) <= len(sensors) <= min(n, cap)
+        setup_result.sensors = len(sensors)
+        ids = set(sensors.values())
+
+        results = []
+        for case_fraction in (0.0, fraction):
+            rounds: list[RefreshResult] = []
+            for round_ in range(ROUNDS):
+                if case_fraction:
+                    await sim.advance(ADVANCE)
+                profiler = cProfile.Profile() if profile and round_ == 0 else None
+                result, pairs = await measure_refresh(
+                    hass,
+                    coordinator,
+                    sim,
+                    ids,
+                    changed_expected=(
+                        sum(number in sensors for number in sim.changing[round_])
+                        if case_fraction
+                        else 0
+                    ),
+                    fraction=case_fraction,
+                    profile=profiler,
+                )
+                if profiler is not None:
+                    profiles[f"{n}@{case_fraction:.0%}"] = _profile_text(profiler)
+                if pairs:
+                    floor_ms, floor_events = await measure_floor(hass, pairs)
+                    result.floor_cpu_ms = floor_ms
+                    result.floor_state_changed = floor_events
+                rounds.append(result)
+            results.append(combine(rounds))
+        assert await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_block_till_done()
+    return setup_result, results, profiles
+
+
+def _profile_text(profiler: cProfile.Profile, limit: int = 45) -> str:
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(limit)
+    return out.getvalue()
+
+
+_ORIGINS = (
+    ("integration", "custom_components/track123/"),
+    ("homeassistant", "homeassistant/"),
+    ("json", "/json/"),
+)
+
+
+def _origin(filename: str) -> str:
+    for name, marker in _ORIGINS:
+        if marker in filename:
+            return name
+    return "other"
+
+
+async def measure_memory(n: int) -> MemoryResult:
+    """Memory allocated by setting up the entry and still held, per shipment.
+
+    Everything the set-up keeps counts: the coordinator's shipments (parsed models,
+    attribute dicts), the sensor entities, their registry entries and their states in
+    the state machine. Allocations are grouped by the file that made them; strings
+    decoded from the API's JSON and kept in the models count as "json".
+    """
+    async with simulator(n, 0.0) as sim, home_assistant() as hass:
+        gc.collect()
+        tracemalloc.start()
+        try:
+            entry = await setup_entry(hass, sim.base_url)
+            await entry.runtime_data.coordinator.async_refresh()
+            await hass.async_block_till_done()
+            gc.collect()
+            snapshot = tracemalloc.take_snapshot()
+        finally:
+            tracemalloc.stop()
+        by_origin: Counter[str] = Counter()
+        for stat in snapshot.statistics("filename"):
+            by_origin[_origin(stat.traceback[0].filename)] += stat.size
+        total = sum(by_origin.values())
+        assert await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_block_till_done()
+    return MemoryResult(
+        n=n,
+        total_bytes=total,
+        bytes_per_shipment=total / n,
+        by_origin_per_shipment={
+            name: round(size / n, 1) for name, size in by_origin.most_common()
+        },
+    )
+
+
+# Report ------------------------------------------------------------------------------
+
+EXPLANATION = """\
+What is measured (simulator in a child process; its CPU is not in the CPU columns):
+  requests   requests the simulator received during the refresh (sim_state.requests);
+             budget = ceil(N/100) parcel pages + 1 ocean + 1 air query (both empty)
+  429        requests the simulator refused for the rate limit (5/s per endpoint)
+  wall       wall time of coordinator.async_refresh() + hass.async_block_till_done();
+             dominated by the client pacing pages at 5/s
+  CPU        time.process_time() of this process over the same block: HTTP client,
+             JSON decoding, parsing, merging, status events, entity updates, state
+             machine; "fetch" is the part inside the coordinator's fetch (HTTP, JSON,
+             parsing), "update" the rest (merge, events, entity and state writes);
+             "sys" is the kernel's part of CPU (mostly loopback TCP to the simulator)
+  writes     state_changed events (all / of shipment sensors) and write attempts
+             (StateMachine.async_set_internal calls, changed or not)
+  floor      median CPU of hass.states.async_set of the same changed states with the
+             same attributes, no integration around it (+ async_block_till_done)
+"""
+
+
+def print_report(
+    setups: list[SetupResult],
+    refreshes: list[RefreshResult],
+    memory: list[MemoryResult],
+) -> None:
+    """Print the tables."""
+    print(EXPLANATION)
+    header = (
+        f"{'N':>6} {'chg':>4} {'req':>4} {'budget':>6} {'429':>3} {'wall s':>7} "
+        f"{'CPU ms':>8} {'fetch':>8} {'update':>8} {'sys':>6} {'writes':>10} {'attempts':>8} "
+        f"{'floor ms':>8} {'CPU/floor':>9} {'upd/floor':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in refreshes:
+        floor = f"{r.floor_cpu_ms:8.2f}" if r.floor_cpu_ms is not None else f"{'-':>8}"
+        ratio = f"{r.cpu_over_floor:9.1f}" if r.cpu_over_floor else f"{'-':>9}"
+        update_ratio = (
+            f"{r.update_over_floor:9.1f}" if r.update_over_floor else f"{'-':>9}"
+        )
+        writes = f"{r.state_changed}/{r.state_changed_shipments}"
+        print(
+            f"{r.n:>6} {r.changed_percent:>3.0f}% {r.requests:>4} {r.requests_budget:>6} "
+            f"{r.rate_limited:>3} {r.wall_s:>7.2f} {r.cpu_ms:>8.1f} {r.cpu_fetch_ms:>8.1f} "
+            f"{r.cpu_update_ms:>8.1f} {r.cpu_system_ms:>6.1f} {writes:>10} {r.write_attempts:>8} {floor} {ratio} "
+            f"{update_ratio}"
+        )
+    print()
+    print(
+        f"{'N':>6} {'setup wall s':>12} {'setup CPU s':>11} {'requests':>8} {'writes':>7} "
+        f"{'sensors':>7}"
+    )
+    for s in setups:
+        print(
+            f"{s.n:>6} {s.wall_s:>12.2f} {s.cpu_s:>11.2f} {s.requests:>8} "
+            f"{s.state_changed:>7} {s.sensors:>7}"
+        )
+    if memory:
+        print()
+        print(f"{'N':>6} {'KB/shipment':>11}  by origin (bytes/shipment)")
+        for m in memory:
+            origins = ", ".join(
+                f"{k} {v:.0f}" for k, v in m.by_origin_per_shipment.items()
+            )
+            print(f"{m.n:>6} {m.bytes_per_shipment / 1024:>11.2f}  {origins}")
+
+
+async def run(
+    sizes: list[int], fraction: float, memory: bool, profile: bool, output: Path | None
+) -> dict[str, Any]:
+    """Run every measurement; print and return the results."""
+    setups: list[SetupResult] = []
+    refreshes: list[RefreshResult] = []
+    memories: list[MemoryResult] = []
+    profiles: dict[str, str] = {}
+    for n in sizes:
+        setup, results, texts = await run_size(n, fraction, profile)
+        setups.append(setup)
+        refreshes.extend(results)
+        profiles.update(texts)
+        if memory:
+            memories.append(await measure_memory(n))
+    print_report(setups, refreshes, memories)
+    for name, text in profiles.items():
+        print(f"\n=== profile of the refresh {name} ===\n{text}")
+    report = {
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": sys.version.split()[0],
+        "explanation": EXPLANATION,
+        "refresh": [asdict(r) for r in refreshes],
+        "setup": [asdict(s) for s in setups],
+        "memory": [asdict(m) for m in memories],
+    }
+    if output is not None:
+        output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {output}")
+    return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments and run."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.refresh")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated numbers of parcels (default: 100,1000,10000)",
+    )
+    parser.add_argument(
+        "--changed",
+        type=float,
+        default=CHANGED_FRACTION * 100,
+        help="percent of shipments changed by the second refresh (default: 5)",
+    )
+    parser.add_argument("--no-memory", action="store_true", help="skip tracemalloc")
+    parser.add_argument(
+        "--profile", action="store_true", help="print a cProfile of each refresh"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS, help="JSON file (default: %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)
+    asyncio.run(
+        run(
+            [int(size) for size in args.sizes.split(",")],
+            args.changed / 100,
+            not args.no_memory,
+            args.profile,
+            args.output,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

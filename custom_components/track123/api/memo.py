@@ -1,0 +1,117 @@
+"""Reuse what was parsed from answers that did not change since the last poll.
+
+Polling a large account returns the same trackings again and again. Models are
+immutable, so a tracking whose content is unchanged reuses the model parsed from it
+before, and a page whose bytes are unchanged skips JSON decoding as well. Both memos
+are keyed by a digest of the content, so a hit is always correct, and keep only what
+the current and the previous poll used.
+"""
+
+from collections.abc import Callable, Sequence
+import hashlib
+import json
+import re
+from typing import Any
+
+from .models import Page
+
+# Every answer carries a new trace id; it says nothing about the data.
+_TRACE_ID = re.compile(rb'"traceId"\s*:\s*"[^"\\]*"')
+
+
+def digest(data: bytes) -> bytes:
+    """Return a collision-resistant digest of some bytes."""
+    return hashlib.sha256(data).digest()
+
+
+def answer_digest(raw: bytes) -> bytes:
+    """Return the digest of an answer's bytes, without its trace id."""
+    return digest(_TRACE_ID.sub(b"", raw))
+
+
+class ParseMemo[T]:
+    """Parse items, reusing the model of an item whose content was seen before.
+
+    ``fields`` (when given) are the only keys of an item the parser reads: the other
+    keys (Track123's ``nextUpdateTime``, ``stayDays``, ...) change on their own and must
+    not force a new parse.
+    """
+
+    def __init__(
+        self, parse: Callable[[object], T], fields: Sequence[str] | None = None
+    ) -> None:
+        """Wrap ``parse``."""
+        self._parse = parse
+        self._fields = tuple(fields) if fields is not None else None
+        self._previous: dict[bytes, T] = {}
+        self._current: dict[bytes, T] = {}
+        self._keys: list[bytes | None] = []
+
+    def rotate(self) -> None:
+        """Start a new poll: forget what the poll before the last one used."""
+        self._previous, self._current = self._current, {}
+        self._keys = []
+
+    def __call__(self, value: object) -> T:
+        """Return the model of one item."""
+        if not isinstance(value, dict):
+            self._keys.append(None)
+            return self._parse(value)
+        content = (
+            value if self._fields is None else [value.get(key) for key in self._fields]
+        )
+        key = digest(json.dumps(content).encode())
+        self._keys.append(key)
+        model = self._current.get(key)
+        if model is None:
+            model = self._previous.get(key)
+            if model is None:
+                model = self._parse(value)
+            self._current[key] = model
+        return model
+
+    def take_keys(self) -> tuple[bytes | None, ...]:
+        """Return the keys of the items parsed since the last call, in order."""
+        keys, self._keys = tuple(self._keys), []
+        return keys
+
+    def keep(self, keys: Sequence[bytes | None], models: Sequence[T]) -> None:
+        """Keep models reused without parsing (from a page) for the next poll."""
+        for key, model in zip(keys, models, strict=False):
+            if key is not None:
+                self._current[key] = model
+
+
+# A page: the digest of its bytes, the page, and the ParseMemo keys of its items.
+type _KnownPage = tuple[bytes, Page[Any], tuple[bytes | None, ...]]
+
+
+class PageMemo:
+    """The pages of one endpoint parsed in the last two polls, by cursor and digest."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self._previous: dict[str | None, _KnownPage] = {}
+        self._current: dict[str | None, _KnownPage] = {}
+
+    def rotate(self) -> None:
+        """Start a new poll: forget what the poll before the last one used."""
+        self._previous, self._current = self._current, {}
+
+    def get(self, cursor: str | None, key: bytes) -> _KnownPage | None:
+        """Return the page parsed before from the bytes of digest ``key``, if any."""
+        known = self._current.get(cursor) or self._previous.get(cursor)
+        if known is None or known[0] != key:
+            return None
+        self._current[cursor] = known
+        return known
+
+    def put(
+        self,
+        cursor: str | None,
+        key: bytes,
+        page: Page[Any],
+        item_keys: tuple[bytes | None, ...],
+    ) -> None:
+        """Remember the page parsed from the bytes of digest ``key``."""
+        self._current[cursor] = (key, page, item_keys)

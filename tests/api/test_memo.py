@@ -1,0 +1,159 @@
+"""Unchanged trackings and pages reuse the models parsed at the last poll."""
+
+from datetime import UTC, datetime, timedelta
+import json
+from typing import Any
+
+import pytest
+
+from custom_components.track123.api import Track123Client, Track123ResponseError
+from custom_components.track123.api.memo import (
+    PageMemo,
+    ParseMemo,
+    answer_digest,
+    digest,
+)
+from custom_components.track123.api.models import Page
+from custom_components.track123.api.parsing import PARCEL_FIELDS, parse_parcel
+from track123_simulator.payloads import parcel_payload
+
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
+UPS = "1Z999AA10123456784"
+OTHER = "1Z999AA10123456785"
+
+
+class RecordingDict(dict[str, Any]):
+    """A dict that remembers which keys were read."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Create the dict with an empty record."""
+        super().__init__(*args, **kwargs)
+        self.read: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Record, then read."""
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        """Record, then read."""
+        self.read.add(key)
+        return super().__getitem__(key)
+
+
+def test_parcel_fields_cover_every_key_parse_parcel_reads(sim_state) -> None:
+    """A key parse_parcel reads but the memo ignores would hide a change."""
+    sim_state.add_parcel(UPS, courier_code="ups", scenario="cross_border")
+    sim_state.clock.advance(timedelta(days=10))
+    item = RecordingDict(
+        parcel_payload(sim_state.parcels[UPS], sim_state.clock.now()),
+        expectedDeliveryTime=None,  # read before expectedDelivery
+    )
+    parse_parcel(item)
+    assert item.read <= set(PARCEL_FIELDS)
+
+
+def test_parse_memo_reuses_unchanged_items_only() -> None:
+    """Same content, same model; a read field changed, a new model."""
+    calls: list[object] = []
+
+    def parse(value: object) -> object:
+        calls.append(value)
+        return parse_parcel(value)
+
+    memo = ParseMemo(parse, PARCEL_FIELDS)
+    item = {"trackNo": UPS, "transitStatus": "IN_TRANSIT", "nextUpdateTime": "a"}
+    first = memo(item)
+    memo.rotate()
+    # An ignored key changes: the model is reused.
+    assert memo({**item, "nextUpdateTime": "b"}) is first
+    # A read key changes: parsed again.
+    second = memo({**item, "transitStatus": "DELIVERED"})
+    assert second is not first
+    assert len(calls) == 2
+    assert None not in memo.take_keys()
+    memo.rotate()
+    memo.rotate()
+    # Two polls without the item: forgotten.
+    assert memo(item) is not first
+
+
+def test_parse_memo_keeps_models_reused_from_a_page() -> None:
+    """Models of a page served from the page memo survive the next rotation."""
+    memo = ParseMemo(parse_parcel)
+    item = {"trackNo": UPS}
+    model = memo(item)
+    keys = memo.take_keys()
+    memo.rotate()
+    memo.keep(keys, (model,))
+    memo.rotate()
+    assert memo(item) is model
+
+
+def test_page_memo() -> None:
+    """A page is reused for the same cursor and bytes only."""
+    memo = PageMemo()
+    page = Page(items=("a",))
+    memo.put(None, digest(b"1"), page, (None,))
+    assert memo.get(None, digest(b"2")) is None
+    assert memo.get("cursor", digest(b"1")) is None
+    known = memo.get(None, digest(b"1"))
+    assert known is not None
+    assert known[1] is page
+    memo.rotate()
+    assert memo.get(None, digest(b"1")) is not None
+    memo.rotate()
+    memo.rotate()
+    assert memo.get(None, digest(b"1")) is None
+
+
+def test_answer_digest_ignores_the_trace_id() -> None:
+    """Every answer has a new trace id; the data decides."""
+    one = json.dumps({"code": "00000", "data": [1], "traceId": "a1"}).encode()
+    two = json.dumps({"code": "00000", "data": [1], "traceId": "b2"}).encode()
+    three = json.dumps({"code": "00000", "data": [2], "traceId": "a1"}).encode()
+    assert answer_digest(one) == answer_digest(two)
+    assert answer_digest(one) != answer_digest(three)
+
+
+async def test_unchanged_poll_reuses_models(client: Track123Client, sim_state) -> None:
+    """An unchanged account returns the very same models; a change only its own."""
+    sim_state.add_parcel(UPS, courier_code="ups", scenario="delivered")
+    sim_state.add_parcel(OTHER, courier_code="ups", scenario="delivered")
+    sim_state.clock.advance(timedelta(hours=3))
+    first = await client.query_all_parcels(EPOCH, FAR_FUTURE, page_size=1)
+    again = await client.query_all_parcels(EPOCH, FAR_FUTURE, page_size=1)
+    assert len(first) == 2
+    assert all(a is b for a, b in zip(first, again, strict=True))
+    # Only the second parcel moves on; the first keeps its model.
+    sim_state.parcels[OTHER].added_at -= timedelta(hours=3)
+    moved = await client.query_all_parcels(EPOCH, FAR_FUTURE, page_size=1)
+    by_number = {parcel.track_no: parcel for parcel in moved}
+    old = {parcel.track_no: parcel for parcel in first}
+    assert by_number[UPS] is old[UPS]
+    assert by_number[OTHER] is not old[OTHER]
+    assert by_number[OTHER].status != old[OTHER].status
+
+
+async def test_query_by_numbers_reuses_models(
+    client: Track123Client, sim_state
+) -> None:
+    """Queries by number reuse unchanged models as well."""
+    sim_state.add_parcel(UPS, courier_code="ups", scenario="delivered")
+    sim_state.add_ocean("MSKU1234567", scenario="delivered")
+    sim_state.add_air("176-12345675", scenario="delivered")
+    first = await client.query_parcels([UPS])
+    assert (await client.query_parcels([UPS])).items[0] is first.items[0]
+    ocean = await client.query_ocean_page(EPOCH, FAR_FUTURE)
+    assert (await client.query_ocean_page(EPOCH, FAR_FUTURE)).items[0] is ocean.items[0]
+    air = await client.query_air(["176-12345675"])
+    assert (await client.query_air(["176-12345675"])).items[0] is air.items[0]
+
+
+def test_parse_memo_passes_non_objects_to_the_parser() -> None:
+    """A tracking that is not an object is the parser's to reject."""
+    memo = ParseMemo(parse_parcel, PARCEL_FIELDS)
+    with pytest.raises(Track123ResponseError):
+        memo(["not", "an", "object"])
+    assert memo.take_keys() == (None,)

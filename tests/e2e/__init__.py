@@ -1,0 +1,1 @@
+"""End-to-end tests: the demo stack driven by a headless browser."""

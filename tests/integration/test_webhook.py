@@ -1,0 +1,818 @@
+"""Updates pushed by Track123's webhook: verified, applied at once, exactly-once events."""
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime, timedelta
+import hashlib
+import hmac
+import json
+import logging
+from typing import Any
+from unittest.mock import patch
+
+from aiohttp.test_utils import TestClient
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import CONF_API_KEY
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers.network import NoURLAvailableError
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+from pytest_homeassistant_custom_component.typing import (
+    ClientSessionGenerator,
+    WebSocketGenerator,
+)
+
+from custom_components.track123 import webhook as track123_webhook
+from custom_components.track123.config_flow import account_id
+from custom_components.track123.const import (
+    CONF_DELIVERED_RETENTION_DAYS,
+    CONF_KINDS,
+    CONF_SCAN_INTERVAL,
+    CONF_SCOPE,
+    CONF_WEBHOOK,
+    CONF_WEBHOOK_ID,
+    DOMAIN,
+    ShipmentKind,
+)
+from custom_components.track123.events import EVENT_DELIVERED, EVENT_STATUS_CHANGED
+from custom_components.track123.store import AddedShipment
+from custom_components.track123.webhook import (
+    MAX_BODY_BYTES,
+    NO_CLOUD_URL,
+    safety_net_interval,
+    timestamp_seconds,
+)
+from track123_simulator import SimulatorServer, SimulatorState
+from track123_simulator.payloads import parcel_payload
+
+from .common import (
+    API_KEY,
+    ENTRY_ID,
+    PARCEL,
+    PARCEL_UNIQUE_ID,
+    entity_id_of,
+    shipment_entity_ids,
+    state_of,
+)
+
+WEBHOOK_ID = "0123456789abcdef" * 4
+OTHER_PARCEL = "9400111899223344556677"
+PUSH_LATER = timedelta(days=3)
+
+type Post = Callable[..., Awaitable[int]]
+
+
+# Helpers ---------------------------------------------------------------------------
+
+
+def hmac_signature(key: str, timestamp: str) -> str:
+    """Sign as hex(HMAC-SHA256(key=api_key, msg=timestamp))."""
+    return hmac.new(key.encode(), timestamp.encode(), hashlib.sha256).hexdigest()
+
+
+def sha256_signature(key: str, timestamp: str) -> str:
+    """Sign as hex(SHA256(api_key + timestamp))."""
+    return hashlib.sha256((key + timestamp).encode()).hexdigest()
+
+
+def now_ms(hass_now: datetime) -> str:
+    """Return a moment as milliseconds since the epoch."""
+    return str(int(hass_now.timestamp() * 1000))
+
+
+def signed(
+    data: Any,
+    *,
+    timestamp: str,
+    key: str = API_KEY,
+    sign: Callable[[str, str], str] = hmac_signature,
+) -> dict[str, Any]:
+    """Return a webhook body for ``data``, signed with ``key`` at ``timestamp``."""
+    return {
+        "data": data,
+        "verify": {"timestamp": timestamp, "signature": sign(key, timestamp)},
+    }
+
+
+def delivered_parcel(state: SimulatorState, number: str = PARCEL) -> dict[str, Any]:
+    """Return a parcel as Track123 will describe it once delivered."""
+    parcel = state.parcels[number]
+    return parcel_payload(parcel, state.clock.now() + PUSH_LATER)
+
+
+def parcel_state(hass: HomeAssistant) -> str:
+    """Return the state of the demo parcel's sensor."""
+    return state_of(hass, entity_id_of(hass, PARCEL_UNIQUE_ID)).state
+
+
+async def registered_webhooks(
+    hass_ws_client: WebSocketGenerator, hass: HomeAssistant
+) -> set[str]:
+    """Return the ids of every registered webhook, as the frontend lists them."""
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "webhook/list"})
+    answer = await client.receive_json()
+    assert answer["success"]
+    return {hook["webhook_id"] for hook in answer["result"]}
+
+
+# Fixtures --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def webhook_entry(simulator: SimulatorServer) -> MockConfigEntry:
+    """Return a config entry with the webhook option on."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        entry_id=ENTRY_ID,
+        title="Track123",
+        unique_id=account_id(API_KEY),
+        data={
+            CONF_API_KEY: API_KEY,
+            "base_url": simulator.base_url,
+            CONF_WEBHOOK_ID: WEBHOOK_ID,
+        },
+        options={CONF_WEBHOOK: True},
+    )
+
+
+async def _setup(hass: HomeAssistant, entry: MockConfigEntry, **options: Any) -> None:
+    entry.add_to_hass(hass)
+    if options:
+        hass.config_entries.async_update_entry(
+            entry, options={**entry.options, **options}
+        )
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+
+@pytest.fixture
+async def pushed(
+    hass: HomeAssistant, webhook_entry: MockConfigEntry, demo_shipments: None
+) -> MockConfigEntry:
+    """Set up the integration with the webhook on."""
+    await _setup(hass, webhook_entry)
+    return webhook_entry
+
+
+@pytest.fixture
+async def client(
+    hass: HomeAssistant,
+    hass_client_no_auth: ClientSessionGenerator,
+    monkeypatch: pytest.MonkeyPatch,
+) -> TestClient:
+    """Return a client of Home Assistant's HTTP server, without authentication.
+
+    What registers routes is set up first: the server's router is then frozen.
+    The test server's access log cannot format a frozen local time: it is off.
+    """
+    monkeypatch.setattr(logging.getLogger("aiohttp.access"), "disabled", True)
+    assert await async_setup_component(hass, "webhook", {})
+    assert await async_setup_component(hass, "websocket_api", {})
+    assert await async_setup_component(hass, "calendar", {})
+    return await hass_client_no_auth()
+
+
+@pytest.fixture
+def post(client: TestClient) -> Post:
+    """Return a function POSTing a body to the webhook; it returns the HTTP status."""
+
+    async def _post(body: Any = None, *, raw: Any = None) -> int:
+        data = raw if raw is not None else json.dumps(body)
+        response = await client.post(f"/api/webhook/{WEBHOOK_ID}", data=data)
+        await response.read()
+        return response.status
+
+    return _post
+
+
+@pytest.fixture
+async def sim_pushes(
+    client: TestClient, sim_state: SimulatorState
+) -> AsyncIterator[SimulatorState]:
+    """Make the simulator push to Home Assistant's webhook."""
+    sim_state.webhooks.configure(str(client.make_url(f"/api/webhook/{WEBHOOK_ID}")))
+    yield sim_state
+    sim_state.webhooks.disable()
+
+
+def later_at_track123(state: SimulatorState, delta: timedelta) -> None:
+    """Move the simulated clock on, not Home Assistant's: no poll is due yet."""
+    state.clock.advance(delta)
+
+
+async def poll(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Let the safety-net poll run now."""
+    await entry.runtime_data.coordinator.async_refresh()
+    await hass.async_block_till_done()
+
+
+# A pushed delivery -------------------------------------------------------------------
+
+
+async def test_pushed_delivery_applies_at_once_and_fires_once(
+    hass: HomeAssistant,
+    pushed: MockConfigEntry,
+    simulator: SimulatorServer,
+    sim_pushes: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The simulator pushes the delivery; the next poll seeing it fires nothing."""
+    changed = async_capture_events(hass, EVENT_STATUS_CHANGED)
+    delivered = async_capture_events(hass, EVENT_DELIVERED)
+    before = parcel_state(hass)
+    assert before != "delivered"
+    requests = sim_pushes.request_count()
+
+    later_at_track123(sim_pushes, PUSH_LATER)
+    attempts = await simulator.deliver_webhooks()
+    await hass.async_block_till_done()
+
+    assert [(a.track_no, a.status) for a in attempts] == [(PARCEL, 200)]
+    # Applied at once: no request to Track123 was needed.
+    assert sim_pushes.request_count() == requests
+    assert parcel_state(hass) == "delivered"
+    assert len(delivered) == 1
+    assert delivered[0].data["tracking_number"] == PARCEL
+    assert delivered[0].data["old_status"] == before
+    assert [e.data["new_status"] for e in changed] == ["delivered"]
+
+    # The safety-net poll sees the same status: nothing more.
+    freezer.tick(pushed.runtime_data.coordinator.update_interval)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert sim_pushes.request_count() > requests
+    assert parcel_state(hass) == "delivered"
+    assert [e.data["tracking_number"] for e in delivered].count(PARCEL) == 1
+    assert [e.data["tracking_number"] for e in changed].count(PARCEL) == 1
+
+    # Nothing changed since: the simulator pushes nothing more.
+    assert await simulator.deliver_webhooks() == []
+
+
+async def test_push_after_poll_fires_nothing(
+    hass: HomeAssistant,
+    pushed: MockConfigEntry,
+    sim_state: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+    post: Post,
+) -> None:
+    """A poll sees the delivery first; the late push of it fires nothing."""
+    delivered = async_capture_events(hass, EVENT_DELIVERED)
+    sim_state.clock.advance(PUSH_LATER)
+    freezer.tick(PUSH_LATER)
+    await poll(hass, pushed)
+    assert parcel_state(hass) == "delivered"
+    assert [e.data["tracking_number"] for e in delivered].count(PARCEL) == 1
+
+    data = parcel_payload(sim_state.parcels[PARCEL], sim_state.clock.now())
+    timestamp = now_ms(sim_state.clock.now())
+    assert await post(signed(data, timestamp=timestamp)) == 200
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == "delivered"
+    assert [e.data["tracking_number"] for e in delivered].count(PARCEL) == 1
+
+
+async def test_safety_net_interval(
+    hass: HomeAssistant, pushed: MockConfigEntry
+) -> None:
+    """Polling goes on at four times the interval, at most a day."""
+    coordinator = pushed.runtime_data.coordinator
+    assert coordinator.update_interval == timedelta(hours=2)
+    hass.config_entries.async_update_entry(
+        pushed, options={**pushed.options, CONF_SCAN_INTERVAL: 600}
+    )
+    assert safety_net_interval(pushed) == timedelta(hours=24)
+
+
+# Signatures --------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("pushed")
+@pytest.mark.parametrize("sign", [hmac_signature, sha256_signature])
+@pytest.mark.parametrize("unit", ["milliseconds", "seconds"])
+async def test_both_signature_forms_accepted(
+    hass: HomeAssistant,
+    sim_state: SimulatorState,
+    post: Post,
+    sign: Callable[[str, str], str],
+    unit: str,
+) -> None:
+    """HMAC or plain hash, timestamp in seconds or milliseconds: all accepted."""
+    now = sim_state.clock.now()
+    timestamp = now_ms(now) if unit == "milliseconds" else str(int(now.timestamp()))
+    body = signed(delivered_parcel(sim_state), timestamp=timestamp, sign=sign)
+    body["verify"]["signature"] = body["verify"]["signature"].upper()
+    assert await post(body) == 200
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == "delivered"
+
+
+async def test_numeric_timestamp_accepted(
+    hass: HomeAssistant, pushed: MockConfigEntry, sim_state: SimulatorState, post: Post
+) -> None:
+    """A timestamp sent as a JSON number is signed as its digits."""
+    timestamp = now_ms(sim_state.clock.now())
+    body = signed(delivered_parcel(sim_state), timestamp=timestamp)
+    body["verify"]["timestamp"] = int(timestamp)
+    assert await post(body) == 200
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == "delivered"
+
+
+def test_timestamp_units() -> None:
+    """Digits only; from 10^11 on, milliseconds."""
+    assert timestamp_seconds("1793491200") == 1793491200.0
+    assert timestamp_seconds("1793491200000") == 1793491200.0
+    assert timestamp_seconds("-1") is None
+    assert timestamp_seconds("1.5") is None
+    assert timestamp_seconds("１２") is None  # noqa: RUF001 - full-width digits
+    assert timestamp_seconds("") is None
+
+
+# Refusals ----------------------------------------------------------------------------
+
+
+def _body(state: SimulatorState, **changes: Any) -> dict[str, Any]:
+    """Return a valid body, then apply ``changes`` to its verify part."""
+    body = signed(delivered_parcel(state), timestamp=now_ms(state.clock.now()))
+    for key, value in changes.items():
+        if value is None:
+            del body["verify"][key]
+        else:
+            body["verify"][key] = value
+    return body
+
+
+REFUSALS: dict[str, tuple[Callable[[SimulatorState], Any], int]] = {
+    "no verify": (
+        lambda s: {"data": delivered_parcel(s)},
+        401,
+    ),
+    "verify not an object": (
+        lambda s: {"data": delivered_parcel(s), "verify": "signed"},
+        401,
+    ),
+    "no signature": (lambda s: _body(s, signature=None), 401),
+    "no timestamp": (lambda s: _body(s, timestamp=None), 401),
+    "boolean timestamp": (lambda s: _body(s, timestamp=True), 401),
+    "malformed timestamp": (lambda s: _body(s, timestamp="yesterday"), 401),
+    "wrong signature": (lambda s: _body(s, signature="0" * 64), 401),
+    "signed with another key": (
+        lambda s: signed(
+            delivered_parcel(s), timestamp=now_ms(s.clock.now()), key="other-key"
+        ),
+        401,
+    ),
+    "stale": (
+        lambda s: signed(
+            delivered_parcel(s),
+            timestamp=now_ms(s.clock.now() - timedelta(minutes=6)),
+        ),
+        401,
+    ),
+    "from the future": (
+        lambda s: signed(
+            delivered_parcel(s),
+            timestamp=now_ms(s.clock.now() + timedelta(minutes=6)),
+        ),
+        401,
+    ),
+    "not an object": (lambda s: [delivered_parcel(s)], 400),
+    "no data": (
+        lambda s: {"verify": _body(s)["verify"]},
+        400,
+    ),
+    "data not an object": (
+        lambda s: signed("1Z999AA10123456784", timestamp=now_ms(s.clock.now())),
+        400,
+    ),
+    "tracking without a number": (
+        lambda s: signed(
+            {**delivered_parcel(s), "trackNo": ""}, timestamp=now_ms(s.clock.now())
+        ),
+        400,
+    ),
+}
+
+
+@pytest.mark.usefixtures("pushed")
+@pytest.mark.parametrize("case", REFUSALS)
+async def test_refused(
+    hass: HomeAssistant,
+    sim_state: SimulatorState,
+    post: Post,
+    caplog: pytest.LogCaptureFixture,
+    case: str,
+) -> None:
+    """Each bad call gets a 4xx, a log line without personal data, no change."""
+    make, status = REFUSALS[case]
+    before = parcel_state(hass)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, "custom_components.track123"):
+        assert await post(make(sim_state)) == status
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == before
+    refusals = [r for r in caplog.records if "Refused a Track123 webhook" in r.message]
+    assert len(refusals) == 1
+    assert PARCEL not in caplog.text
+    assert API_KEY not in caplog.text
+
+
+@pytest.mark.usefixtures("pushed")
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        (b"{not json", 400),
+        (b"\xff\xfe", 400),
+        (b"", 400),
+        (b" " * (MAX_BODY_BYTES + 1), 413),
+    ],
+    ids=["malformed JSON", "not UTF-8", "empty", "oversized"],
+)
+async def test_refused_raw(
+    hass: HomeAssistant,
+    post: Post,
+    caplog: pytest.LogCaptureFixture,
+    raw: bytes,
+    status: int,
+) -> None:
+    """Bodies that are not JSON, or too large, are refused."""
+    before = parcel_state(hass)
+    assert await post(raw=raw) == status
+    assert parcel_state(hass) == before
+    assert "Refused a Track123 webhook call" in caplog.text
+
+
+async def test_oversized_chunked_body_refused(
+    hass: HomeAssistant, pushed: MockConfigEntry, client: TestClient
+) -> None:
+    """A body without a length is cut off once past the limit."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(20):
+            yield b" " * (64 * 1024)
+
+    response = await client.post(f"/api/webhook/{WEBHOOK_ID}", data=chunks())
+    assert response.status == 413
+
+
+async def test_replay_refused(
+    hass: HomeAssistant, pushed: MockConfigEntry, sim_state: SimulatorState, post: Post
+) -> None:
+    """The same signed call twice: the second is refused; other data is not."""
+    delivered = async_capture_events(hass, EVENT_DELIVERED)
+    timestamp = now_ms(sim_state.clock.now())
+    body = signed(delivered_parcel(sim_state), timestamp=timestamp)
+    assert await post(body) == 200
+    assert await post(body) == 409
+    await hass.async_block_till_done()
+    assert len(delivered) == 1
+    # Another update sent within the same millisecond carries the same signature.
+    other = signed(
+        {**delivered_parcel(sim_state), "remark": "porch"}, timestamp=timestamp
+    )
+    assert await post(other) == 200
+
+
+async def test_replay_memory_expires(
+    hass: HomeAssistant,
+    pushed: MockConfigEntry,
+    sim_state: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+    post: Post,
+) -> None:
+    """Accepted calls are forgotten once stale; the memory is bounded."""
+    first = signed(delivered_parcel(sim_state), timestamp=now_ms(sim_state.clock.now()))
+    assert await post(first) == 200
+    freezer.tick(timedelta(minutes=10))
+    with patch.object(track123_webhook, "MAX_REMEMBERED", 1):
+        for minutes in (0, 1):
+            moment = sim_state.clock.now() + timedelta(minutes=10 + minutes)
+            data = {**delivered_parcel(sim_state), "remark": str(minutes)}
+            assert await post(signed(data, timestamp=now_ms(moment))) == 200
+    # The first call is refused as stale, not remembered.
+    assert await post(first) == 401
+
+
+# Which shipments a push may show -------------------------------------------------------
+
+
+@pytest.mark.usefixtures("demo_shipments")
+@pytest.mark.parametrize("scope", ["added", "account"])
+async def test_unknown_number(
+    hass: HomeAssistant,
+    webhook_entry: MockConfigEntry,
+    sim_state: SimulatorState,
+    post: Post,
+    scope: str,
+) -> None:
+    """An unknown number is ignored in scope "added", added in scope "account"."""
+    added = scope == "account"
+    await _setup(hass, webhook_entry, **{CONF_SCOPE: scope})
+    before = shipment_entity_ids(hass)
+    sim_state.add_parcel(OTHER_PARCEL, courier_code="usps", scenario="delivered")
+    body = signed(
+        delivered_parcel(sim_state, OTHER_PARCEL),
+        timestamp=now_ms(sim_state.clock.now()),
+    )
+    assert await post(body) == 200
+    await hass.async_block_till_done()
+    coordinator = webhook_entry.runtime_data.coordinator
+    assert any(s.number == OTHER_PARCEL for s in coordinator.data.values()) is added
+    assert (shipment_entity_ids(hass) != before) is added
+
+
+async def test_added_number_shown_in_scope_added(
+    hass: HomeAssistant,
+    webhook_entry: MockConfigEntry,
+    sim_state: SimulatorState,
+    post: Post,
+) -> None:
+    """In scope "added", a number added from Home Assistant is applied."""
+    await _setup(hass, webhook_entry, **{CONF_SCOPE: "added"})
+    sim_state.add_parcel(PARCEL, courier_code="ups", scenario="delivered")
+    await webhook_entry.runtime_data.store.async_add(
+        AddedShipment(kind=ShipmentKind.PARCEL, number=PARCEL, carrier="ups")
+    )
+    body = signed(delivered_parcel(sim_state), timestamp=now_ms(sim_state.clock.now()))
+    assert await post(body) == 200
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == "delivered"
+
+
+async def test_parcels_not_enabled(
+    hass: HomeAssistant,
+    webhook_entry: MockConfigEntry,
+    demo_shipments: None,
+    sim_state: SimulatorState,
+    post: Post,
+) -> None:
+    """Without parcels among the kinds, a pushed parcel is ignored."""
+    await _setup(hass, webhook_entry, **{CONF_KINDS: ["ocean", "air"]})
+    sim_state.add_parcel(OTHER_PARCEL, scenario="delivered")
+    body = signed(
+        delivered_parcel(sim_state, OTHER_PARCEL),
+        timestamp=now_ms(sim_state.clock.now()),
+    )
+    assert await post(body) == 200
+    coordinator = webhook_entry.runtime_data.coordinator
+    assert all(s.number != OTHER_PARCEL for s in coordinator.data.values())
+
+
+async def test_older_and_repeated_updates(
+    hass: HomeAssistant, pushed: MockConfigEntry, sim_state: SimulatorState, post: Post
+) -> None:
+    """An update older than the one shown, or the same again, changes nothing."""
+    changed = async_capture_events(hass, EVENT_STATUS_CHANGED)
+    now = sim_state.clock.now()
+    newest = delivered_parcel(sim_state)
+    older = parcel_payload(sim_state.parcels[PARCEL], now + timedelta(hours=30))
+    assert await post(signed(newest, timestamp=now_ms(now))) == 200
+    assert (
+        await post(signed(older, timestamp=now_ms(now + timedelta(seconds=1)))) == 200
+    )
+    assert (
+        await post(signed(newest, timestamp=now_ms(now + timedelta(seconds=2)))) == 200
+    )
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == "delivered"
+    assert [e.data["new_status"] for e in changed] == ["delivered"]
+
+
+async def test_delivered_past_retention_removed(
+    hass: HomeAssistant,
+    webhook_entry: MockConfigEntry,
+    demo_shipments: None,
+    sim_state: SimulatorState,
+    post: Post,
+) -> None:
+    """A push of a delivery older than the retention removes the shipment."""
+    await _setup(hass, webhook_entry, **{CONF_DELIVERED_RETENTION_DAYS: 0})
+    coordinator = webhook_entry.runtime_data.coordinator
+    key = next(k for k, s in coordinator.data.items() if s.number == PARCEL)
+    data = {**delivered_parcel(sim_state), "deliveredTime": "2026-10-01 00:00:00"}
+    body = signed(data, timestamp=now_ms(sim_state.clock.now()))
+    assert await post(body) == 200
+    assert key not in coordinator.data
+
+
+# Retries -----------------------------------------------------------------------------
+
+
+async def test_simulator_retries_after_5xx(
+    hass: HomeAssistant,
+    pushed: MockConfigEntry,
+    simulator: SimulatorServer,
+    sim_pushes: SimulatorState,
+) -> None:
+    """Home Assistant answers 503 while it cannot apply; Track123 retries on schedule."""
+    coordinator = pushed.runtime_data.coordinator
+    apply = coordinator.async_apply_pushed
+    failures = 2
+
+    async def flaky(detail: Any) -> bool:
+        nonlocal failures
+        if failures:
+            failures -= 1
+            raise RuntimeError("storage unavailable")
+        return await apply(detail)
+
+    later_at_track123(sim_pushes, PUSH_LATER)
+    first = sim_pushes.clock.now()
+    with patch.object(coordinator, "async_apply_pushed", flaky):
+        # The first attempt and the immediate retry fail; the next is 600 s later.
+        attempts = await simulator.deliver_webhooks()
+        assert [(a.number, a.status, a.at) for a in attempts] == [
+            (1, 503, first),
+            (2, 503, first),
+        ]
+        assert parcel_state(hass) != "delivered"
+        later_at_track123(sim_pushes, timedelta(seconds=599))
+        assert await simulator.deliver_webhooks() == []
+        later_at_track123(sim_pushes, timedelta(seconds=1))
+        attempts = await simulator.deliver_webhooks()
+    assert [(a.number, a.status) for a in attempts] == [(3, 200)]
+    assert attempts[0].at == first + timedelta(seconds=600)
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == "delivered"
+    assert sim_pushes.webhooks.pending == []
+
+
+# The option, on and off, without a restart ----------------------------------------------
+
+
+async def test_option_on_and_off(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    sim_state: SimulatorState,
+    hass_ws_client: WebSocketGenerator,
+    post: Post,
+) -> None:
+    """Turning the option on shows the URL and registers the webhook; off removes it."""
+    entry = init_integration
+    assert entry.runtime_data.coordinator.update_interval == timedelta(minutes=30)
+
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            CONF_SCAN_INTERVAL: 30,
+            CONF_KINDS: ["parcel", "ocean", "air"],
+            CONF_DELIVERED_RETENTION_DAYS: 7,
+            CONF_SCOPE: "account",
+            CONF_WEBHOOK: True,
+        },
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "webhook"
+    webhook_id = entry.data[CONF_WEBHOOK_ID]
+    placeholders = result["description_placeholders"]
+    assert placeholders["local_url"].endswith(f"/api/webhook/{webhook_id}")
+    assert placeholders["cloud_url"] == NO_CLOUD_URL
+    # Not stored before the step is submitted.
+    assert not entry.options.get(CONF_WEBHOOK)
+
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options[CONF_WEBHOOK] is True
+    assert entry.state is ConfigEntryState.LOADED
+    assert webhook_id in await registered_webhooks(hass_ws_client, hass)
+    assert entry.runtime_data.coordinator.update_interval == timedelta(hours=2)
+
+    # Off again: unregistered, polling as before; the id is kept for next time.
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**entry.options, CONF_WEBHOOK: False}
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.state is ConfigEntryState.LOADED
+    assert webhook_id not in await registered_webhooks(hass_ws_client, hass)
+    assert entry.runtime_data.coordinator.update_interval == timedelta(minutes=30)
+    assert entry.data[CONF_WEBHOOK_ID] == webhook_id
+
+    # On again: same URL.
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**entry.options, CONF_WEBHOOK: True}
+    )
+    assert result["description_placeholders"]["local_url"].endswith(webhook_id)
+    await hass.config_entries.options.async_configure(result["flow_id"], {})
+    await hass.async_block_till_done()
+    assert webhook_id in await registered_webhooks(hass_ws_client, hass)
+
+
+async def test_unloaded_entry_unregisters(
+    hass: HomeAssistant,
+    pushed: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """Unloading the entry unregisters its webhook."""
+    assert WEBHOOK_ID in await registered_webhooks(hass_ws_client, hass)
+    assert await hass.config_entries.async_unload(pushed.entry_id)
+    assert WEBHOOK_ID not in await registered_webhooks(hass_ws_client, hass)
+
+
+async def test_local_url_without_any_address(hass: HomeAssistant) -> None:
+    """Without a configured address, the path alone is shown."""
+    with patch(
+        "homeassistant.components.webhook.get_url", side_effect=NoURLAvailableError
+    ):
+        url = track123_webhook.local_url(hass, WEBHOOK_ID)
+    assert url == f"/api/webhook/{WEBHOOK_ID}"
+
+
+# Home Assistant Cloud ------------------------------------------------------------------
+
+
+@pytest.fixture
+def cloud_loaded(hass: HomeAssistant) -> None:
+    """Pretend Home Assistant Cloud is set up."""
+    hass.config.components.add("cloud")
+
+
+@pytest.mark.usefixtures("cloud_loaded")
+async def test_cloud_url_shown(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """With an active subscription, the cloud URL is shown too."""
+    with (
+        patch(
+            "homeassistant.components.cloud.async_active_subscription",
+            return_value=True,
+        ),
+        patch(
+            "homeassistant.components.cloud.async_get_or_create_cloudhook",
+            return_value="https://hooks.nabu.casa/abc",
+        ) as create,
+    ):
+        result = await hass.config_entries.options.async_init(init_integration.entry_id)
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"],
+            {**init_integration.options, **_defaults(), CONF_WEBHOOK: True},
+        )
+    assert result["description_placeholders"]["cloud_url"] == (
+        "https://hooks.nabu.casa/abc"
+    )
+    create.assert_awaited_once_with(hass, init_integration.data[CONF_WEBHOOK_ID])
+
+
+def _defaults() -> dict[str, Any]:
+    return {
+        CONF_SCAN_INTERVAL: 30,
+        CONF_KINDS: ["parcel", "ocean", "air"],
+        CONF_DELIVERED_RETENTION_DAYS: 7,
+        CONF_SCOPE: "account",
+    }
+
+
+@pytest.mark.usefixtures("cloud_loaded")
+@pytest.mark.parametrize(("active", "error"), [(False, None), (True, "not_connected")])
+async def test_cloud_url_unavailable(
+    hass: HomeAssistant, active: bool, error: str | None
+) -> None:
+    """Without a subscription, or not connected: no cloud URL."""
+    from homeassistant.components import cloud
+
+    with (
+        patch(
+            "homeassistant.components.cloud.async_active_subscription",
+            return_value=active,
+        ),
+        patch(
+            "homeassistant.components.cloud.async_get_or_create_cloudhook",
+            side_effect=cloud.CloudNotConnected,
+        ),
+    ):
+        assert await track123_webhook.async_cloud_url(hass, WEBHOOK_ID) is None
+
+
+@pytest.mark.usefixtures("cloud_loaded")
+async def test_cloudhook_deleted_with_entry(
+    hass: HomeAssistant, pushed: MockConfigEntry
+) -> None:
+    """Removing the entry deletes its cloud webhook."""
+    with (
+        patch(
+            "homeassistant.components.cloud.async_active_subscription",
+            return_value=True,
+        ),
+        patch("homeassistant.components.cloud.async_delete_cloudhook") as delete,
+    ):
+        assert await hass.config_entries.async_remove(pushed.entry_id)
+    delete.assert_awaited_once_with(hass, WEBHOOK_ID)
+
+
+async def test_no_cloudhook_to_delete(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """An entry that never had a webhook removes cleanly."""
+    assert await hass.config_entries.async_remove(init_integration.entry_id)
