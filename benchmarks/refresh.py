@@ -502,12 +502,12 @@ async def measure_refresh(
     sim: SimulatorProcess,
     shipment_ids: set[str],
     *,
+    n: int,
     changed_expected: int,
     fraction: float,
     profile: cProfile.Profile | None,
 ) -> tuple[RefreshResult, list[tuple[State, State]]]:
     """Refresh once; return the figures and the (old, new) states of shipments."""
-    n = len(shipment_ids)
     before = await sim.stats()
     changes = StateChanges(hass)
     fetch = Measure()
@@ -634,6 +634,7 @@ async def run_size(
                     coordinator,
                     sim,
                     ids,
+                    n=n,
                     changed_expected=(
                         sum(number in sensors for number in sim.changing[round_])
                         if case_fraction

@@ -24,6 +24,8 @@ from custom_components.track123.const import (
     CONF_KINDS,
     CONF_SCAN_INTERVAL,
     CONF_SCOPE,
+    CONF_WEBHOOK,
+    CONF_WEBHOOK_ID,
     DEFAULT_DELIVERED_RETENTION_DAYS,
     DEFAULT_KINDS,
     DEFAULT_SCOPE,
@@ -39,6 +41,8 @@ TEMPLATE_DIR = REPO_ROOT / "demo" / "config"
 TEMPLATE_FILES = ("configuration.yaml", "dashboards")
 
 ENTRY_ID = "01JDEMQTRACK123DEM0ENTRY00"
+# The simulator pushes parcel updates to this webhook (see stack.py).
+WEBHOOK_ID = "de" * 32
 USER_ID = "de000000000000000000000000000001"
 CREDENTIAL_ID = "de000000000000000000000000000002"
 # Files and folders Home Assistant creates at run time; --reset removes them.
@@ -108,7 +112,11 @@ def config_entry(base_url: str) -> dict[str, Any]:
     now = datetime.now(UTC).isoformat()
     return {
         "created_at": now,
-        "data": {"api_key": DEMO_API_KEY, CONF_BASE_URL: base_url},
+        "data": {
+            "api_key": DEMO_API_KEY,
+            CONF_BASE_URL: base_url,
+            CONF_WEBHOOK_ID: WEBHOOK_ID,
+        },
         "discovery_keys": {},
         "disabled_by": None,
         "domain": DOMAIN,
@@ -121,6 +129,8 @@ def config_entry(base_url: str) -> dict[str, Any]:
             CONF_KINDS: list(DEFAULT_KINDS),
             CONF_DELIVERED_RETENTION_DAYS: DEFAULT_DELIVERED_RETENTION_DAYS,
             CONF_SCOPE: DEFAULT_SCOPE,
+            # Parcel updates are pushed at once; polling is the safety net.
+            CONF_WEBHOOK: True,
         },
         "pref_disable_new_entities": False,
         "pref_disable_polling": False,

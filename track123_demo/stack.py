@@ -27,6 +27,8 @@ from track123_simulator.demo import populate_demo
 from . import DASHBOARD_PATH, DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERNAME, seed
 
 STOP_TIMEOUT = 60.0
+# Real seconds between two pushes of the parcel updates due.
+WEBHOOK_INTERVAL = 2.0
 PR_SET_PDEATHSIG = 1
 # What the demo's parcels are called; ocean and air shipments go by their numbers.
 PARCEL_LABELS = (
@@ -248,7 +250,14 @@ async def run(options: DemoOptions) -> int:
     populate_demo(state, options.shipments)
     for parcel, label in zip(state.parcels.values(), PARCEL_LABELS, strict=False):
         parcel.remark = label
-    async with SimulatorServer(state, host="127.0.0.1", port=options.sim_port) as sim:
+    # Parcel updates are pushed to Home Assistant's webhook, as Track123 would.
+    state.webhooks.configure(f"{url}/api/webhook/{seed.WEBHOOK_ID}")
+    async with SimulatorServer(
+        state,
+        host="127.0.0.1",
+        port=options.sim_port,
+        webhook_interval=WEBHOOK_INTERVAL,
+    ) as sim:
         say(
             f"simulator at {sim.base_url}: {options.shipments} demo shipments, "
             f"clock at {options.speed:g}x"

@@ -7,10 +7,12 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 
+from .const import CONF_WEBHOOK_ID
 from .coordinator import Track123ConfigEntry
 
 TO_REDACT = {
     CONF_API_KEY,
+    CONF_WEBHOOK_ID,
     "number",
     "track_no",
     "tracking_no",

@@ -4,6 +4,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import cache
+import sys
 from typing import Any
 
 from .api import (
@@ -34,9 +36,13 @@ EVENTS_ATTRIBUTE = "events"
 
 def option(value: Enum | None) -> str | None:
     """Return an enum as a lower-case state or attribute value; None when unknown."""
-    if value is None or value.name == "UNKNOWN":
-        return None
-    return value.name.lower()
+    return None if value is None else _option(value)
+
+
+@cache
+def _option(value: Enum) -> str | None:
+    """Return an enum member's option, one shared string per member."""
+    return None if value.name == "UNKNOWN" else value.name.lower()
 
 
 def enum_options(enum: type[Enum]) -> list[str]:
@@ -66,7 +72,8 @@ def shipment_unique_prefix(entry_id: str) -> str:
 
 def shipment_key(kind: ShipmentKind, carrier: str | None, number: str) -> str:
     """Return the stable identity of a shipment: kind, carrier and number."""
-    return f"{kind}_{(carrier or 'auto').lower()}_{number}"
+    # Interned: the coordinator, the sensors and the status events share one string.
+    return sys.intern(f"{kind}_{(carrier or 'auto').lower()}_{number}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """Updates pushed by Track123's webhook: verified, applied at once, exactly-once events."""
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 import hashlib
 import hmac
@@ -38,6 +39,7 @@ from custom_components.track123.const import (
     CONF_WEBHOOK,
     CONF_WEBHOOK_ID,
     DOMAIN,
+    Scope,
     ShipmentKind,
 )
 from custom_components.track123.events import EVENT_DELIVERED, EVENT_STATUS_CHANGED
@@ -816,3 +818,48 @@ async def test_no_cloudhook_to_delete(
 ) -> None:
     """An entry that never had a webhook removes cleanly."""
     assert await hass.config_entries.async_remove(init_integration.entry_id)
+
+
+async def test_pushed_cargo_follows_the_scope(
+    hass: HomeAssistant, pushed: MockConfigEntry
+) -> None:
+    """The coordinator takes pushed ocean and air shipments by the same rules."""
+    coordinator = pushed.runtime_data.coordinator
+    air = next(s.detail for s in coordinator.data.values() if s.kind == "air")
+    ocean = next(s.detail for s in coordinator.data.values() if s.kind == "ocean")
+    new_air = replace(air, awb="176-99999990")
+    new_ocean = replace(ocean, tracking_no="MSKU7654321")
+    assert await coordinator.async_apply_pushed(new_air)
+    coordinator.scope = Scope.ADDED
+    assert not await coordinator.async_apply_pushed(new_ocean)
+
+
+@pytest.mark.usefixtures("cloud_loaded")
+async def test_cloudhook_kept_without_subscription(
+    hass: HomeAssistant, pushed: MockConfigEntry
+) -> None:
+    """Without an active subscription, no cloud webhook is deleted."""
+    with (
+        patch(
+            "homeassistant.components.cloud.async_active_subscription",
+            return_value=False,
+        ),
+        patch("homeassistant.components.cloud.async_delete_cloudhook") as delete,
+    ):
+        assert await hass.config_entries.async_remove(pushed.entry_id)
+    delete.assert_not_called()
+
+
+async def test_webhook_id_redacted_in_diagnostics(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    pushed: MockConfigEntry,
+) -> None:
+    """Whoever knows the webhook id can call it: diagnostics do not show it."""
+    from pytest_homeassistant_custom_component.components.diagnostics import (
+        get_diagnostics_for_config_entry,
+    )
+
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, pushed)
+    assert diagnostics["entry"]["data"][CONF_WEBHOOK_ID] == "**REDACTED**"
+    assert WEBHOOK_ID not in json.dumps(diagnostics)
