@@ -52,7 +52,11 @@ from typing import Any
 from unittest.mock import Mock, patch
 
 from homeassistant import loader
-from homeassistant.const import CONF_API_KEY, EVENT_STATE_CHANGED
+from homeassistant.const import (
+    CONF_API_KEY,
+    EVENT_HOMEASSISTANT_FINAL_WRITE,
+    EVENT_STATE_CHANGED,
+)
 from homeassistant.core import (
     Event,
     EventStateChangedData,
@@ -140,19 +144,21 @@ class SimStats:
     per_endpoint: dict[str, int]
 
 
-def _simulator_process(conn: Connection, n: int, fraction: float) -> None:
+def _simulator_process(conn: Connection, n: int, fraction: float, rounds: int) -> None:
     """Child process: serve the simulator and answer commands on ``conn``."""
-    asyncio.run(_serve_simulator(conn, n, fraction))
+    asyncio.run(_serve_simulator(conn, n, fraction, rounds))
 
 
-async def _serve_simulator(conn: Connection, n: int, fraction: float) -> None:
+async def _serve_simulator(
+    conn: Connection, n: int, fraction: float, rounds: int
+) -> None:
     state = SimulatorState(
         api_keys={API_KEY},
         seed=1,
         start=datetime.now(UTC).replace(microsecond=0),
         rate_limit_per_second=RATE_LIMIT,
     )
-    changing = populate(state, n, fraction)
+    changing = populate(state, n, fraction, rounds)
     limited = 0
     allow = state.rate_limiter.allow
 
@@ -188,12 +194,12 @@ async def _serve_simulator(conn: Connection, n: int, fraction: float) -> None:
 class SimulatorProcess:
     """The simulator running in a child process, so its CPU is not measured here."""
 
-    def __init__(self, n: int, fraction: float) -> None:
+    def __init__(self, n: int, fraction: float, rounds: int = ROUNDS) -> None:
         """Prepare a simulator with n parcels, ``fraction`` of them about to change."""
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(
-            target=_simulator_process, args=(child, n, fraction), daemon=True
+            target=_simulator_process, args=(child, n, fraction, rounds), daemon=True
         )
         self.base_url = ""
         self.changing: list[list[str]] = []
@@ -225,9 +231,11 @@ class SimulatorProcess:
 
 
 @asynccontextmanager
-async def simulator(n: int, fraction: float) -> AsyncIterator[SimulatorProcess]:
+async def simulator(
+    n: int, fraction: float, rounds: int = ROUNDS
+) -> AsyncIterator[SimulatorProcess]:
     """Run a simulator process for the duration of the block."""
-    sim = SimulatorProcess(n, fraction)
+    sim = SimulatorProcess(n, fraction, rounds)
     await sim.start()
     try:
         yield sim
@@ -413,6 +421,7 @@ class RefreshResult:
     update_over_floor: float | None = None
     requests_per_endpoint: dict[str, int] = field(default_factory=dict)
     rounds: list[dict[str, Any]] = field(default_factory=list)
+    other_changed: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -472,6 +481,7 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
         cpu_over_floor=cpu / floor if floor else None,
         update_over_floor=update / floor if floor else None,
         requests_per_endpoint=first.requests_per_endpoint,
+        other_changed=sorted({entity for r in rounds for entity in r.other_changed}),
         rounds=[
             {
                 "requests": r.requests,
@@ -547,6 +557,13 @@ async def measure_refresh(
         state_changed=len(changes.events),
         state_changed_shipments=len(shipment_events),
         write_attempts=changes.attempts,
+        other_changed=sorted(
+            {
+                event.data["entity_id"]
+                for event in changes.events
+                if event.data["entity_id"] not in shipment_ids
+            }
+        ),
         requests_per_endpoint={k: v for k, v in per_endpoint.items() if v},
     )
     return result, pairs
@@ -600,15 +617,18 @@ def shipment_entity_ids(hass: HomeAssistant, entry: MockConfigEntry) -> dict[str
 
 
 async def run_size(
-    n: int, fraction: float, profile: bool
+    n: int, fraction: float, profile: bool, rounds: int = ROUNDS
 ) -> tuple[SetupResult, list[RefreshResult], dict[str, str]]:
     """Set up the entry with n parcels; refresh unchanged, then with ``fraction`` changed."""
     profiles: dict[str, str] = {}
-    async with simulator(n, fraction) as sim, home_assistant() as hass:
+    async with simulator(n, fraction, rounds) as sim, home_assistant() as hass:
         setup_changes = StateChanges(hass)
         with measured() as setup:
             entry = await setup_entry(hass, sim.base_url)
         setup_changes.stop()
+        # Write the registries now, not 10 s later in the middle of a measurement.
+        hass.bus.async_fire(EVENT_HOMEASSISTANT_FINAL_WRITE)
+        await hass.async_block_till_done()
         stats = await sim.stats()
         setup_result = SetupResult(
             n, setup.wall, setup.cpu, stats.requests, len(setup_changes.events)
@@ -624,8 +644,8 @@ async def run_size(
 
         results = []
         for case_fraction in (0.0, fraction):
-            rounds: list[RefreshResult] = []
-            for round_ in range(ROUNDS):
+            case_rounds: list[RefreshResult] = []
+            for round_ in range(rounds):
                 if case_fraction:
                     await sim.advance(ADVANCE)
                 profiler = cProfile.Profile() if profile and round_ == 0 else None
@@ -649,8 +669,8 @@ async def run_size(
                     floor_ms, floor_events = await measure_floor(hass, pairs)
                     result.floor_cpu_ms = floor_ms
                     result.floor_state_changed = floor_events
-                rounds.append(result)
-            results.append(combine(rounds))
+                case_rounds.append(result)
+            results.append(combine(case_rounds))
         assert await hass.config_entries.async_unload(entry.entry_id)
         await hass.async_block_till_done()
     return setup_result, results, profiles

@@ -157,3 +157,9 @@ def test_parse_memo_passes_non_objects_to_the_parser() -> None:
     with pytest.raises(Track123ResponseError):
         memo(["not", "an", "object"])
     assert memo.take_keys() == (None,)
+
+
+def test_answer_digest_without_a_trace_id() -> None:
+    """An answer without (or with a cut) trace id is digested whole."""
+    assert answer_digest(b'{"data": 1}') == digest(b'{"data": 1}')
+    assert answer_digest(b'{"traceId": "ab') == digest(b'{"traceId": "ab')
