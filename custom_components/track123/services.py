@@ -143,12 +143,18 @@ def _kind(value: Any) -> ShipmentKind:
         raise _invalid("unknown_kind", kind=str(value)) from None
 
 
+def _comparable(number: str) -> str:
+    """Return a number as Track123 matches it: case and dashes do not count."""
+    return number.replace("-", "").upper()
+
+
 def _find(entry: Track123ConfigEntry, number: str) -> list[Shipment]:
     """Return the shipments of an entry with a tracking number."""
+    wanted = _comparable(number)
     return [
         shipment
         for shipment in entry.runtime_data.coordinator.data.values()
-        if shipment.number.upper() == number.upper()
+        if _comparable(shipment.number) == wanted
     ]
 
 

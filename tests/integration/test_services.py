@@ -269,6 +269,11 @@ async def test_add_air(
             "already_tracked",
             {"number": OCEAN},
         ),
+        (
+            {"tracking_number": AIR.replace("-", ""), "kind": "air"},
+            "already_tracked",
+            {"number": AIR.replace("-", "")},
+        ),
     ],
 )
 async def test_add_invalid(
