@@ -315,8 +315,6 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
                 shipment = old
             else:
                 shipment = build(detail, label)
-                if old is not None and shipment == old:
-                    shipment = old
             if (
                 shipment.is_delivered
                 and shipment.delivered_at is not None
@@ -356,5 +354,4 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             severity=ir.IssueSeverity.ERROR,
             translation_key="quota_exhausted",
             translation_placeholders={"title": self.config_entry.title},
-            learn_more_url="https://www.track123.com/pricing",
         )
