@@ -374,23 +374,22 @@ def measured(profile: cProfile.Profile | None = None) -> Iterator[Measure]:
         result.wall = time.perf_counter() - wall
 
 
-def timed_fetch(coordinator: Track123Coordinator, into: Measure) -> Callable[[], None]:
-    """Add the CPU time of the coordinator's fetch (HTTP, JSON, parsing) to ``into``."""
-    original = coordinator._async_fetch  # noqa: SLF001
+def timed(owner: object, method: str, into: Measure) -> Callable[[], None]:
+    """Add the CPU time spent in an async method of ``owner`` to ``into``.
 
-    async def fetch() -> Any:
+    Return what restores the method.
+    """
+    original = getattr(owner, method)
+
+    async def measured_method(*args: Any) -> Any:
         cpu = time.process_time()
         try:
-            return await original()
+            return await original(*args)
         finally:
             into.cpu += time.process_time() - cpu
 
-    coordinator._async_fetch = fetch  # type: ignore[method-assign]  # noqa: SLF001
-
-    def restore() -> None:
-        del coordinator._async_fetch  # noqa: SLF001
-
-    return restore
+    setattr(owner, method, measured_method)
+    return lambda: delattr(owner, method)
 
 
 # Results -----------------------------------------------------------------------------
@@ -409,6 +408,9 @@ class RefreshResult:
     wall_s: float
     cpu_ms: float
     cpu_fetch_ms: float
+    cpu_transport_ms: float
+    cpu_parse_ms: float
+    cpu_integration_ms: float
     cpu_update_ms: float
     cpu_system_ms: float
     simulator_cpu_ms: float
@@ -418,6 +420,7 @@ class RefreshResult:
     floor_cpu_ms: float | None = None
     floor_state_changed: int | None = None
     cpu_over_floor: float | None = None
+    integration_over_floor: float | None = None
     update_over_floor: float | None = None
     requests_per_endpoint: dict[str, int] = field(default_factory=dict)
     rounds: list[dict[str, Any]] = field(default_factory=list)
@@ -456,6 +459,7 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
 
     floor = median([r.floor_cpu_ms for r in rounds])
     cpu = statistics.median(r.cpu_ms for r in rounds)
+    integration = statistics.median(r.cpu_integration_ms for r in rounds)
     update = statistics.median(r.cpu_update_ms for r in rounds)
     return RefreshResult(
         n=first.n,
@@ -467,6 +471,9 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
         wall_s=statistics.median(r.wall_s for r in rounds),
         cpu_ms=cpu,
         cpu_fetch_ms=statistics.median(r.cpu_fetch_ms for r in rounds),
+        cpu_transport_ms=statistics.median(r.cpu_transport_ms for r in rounds),
+        cpu_parse_ms=statistics.median(r.cpu_parse_ms for r in rounds),
+        cpu_integration_ms=integration,
         cpu_update_ms=update,
         cpu_system_ms=statistics.median(r.cpu_system_ms for r in rounds),
         simulator_cpu_ms=statistics.median(r.simulator_cpu_ms for r in rounds),
@@ -479,6 +486,7 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
             default=None,
         ),
         cpu_over_floor=cpu / floor if floor else None,
+        integration_over_floor=integration / floor if floor else None,
         update_over_floor=update / floor if floor else None,
         requests_per_endpoint=first.requests_per_endpoint,
         other_changed=sorted({entity for r in rounds for entity in r.other_changed}),
@@ -490,6 +498,8 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
                 "state_changed": r.state_changed,
                 "cpu_ms": round(r.cpu_ms, 2),
                 "cpu_fetch_ms": round(r.cpu_fetch_ms, 2),
+                "cpu_transport_ms": round(r.cpu_transport_ms, 2),
+                "cpu_integration_ms": round(r.cpu_integration_ms, 2),
                 "floor_cpu_ms": r.floor_cpu_ms and round(r.floor_cpu_ms, 2),
                 "wall_s": round(r.wall_s, 3),
             }
@@ -520,14 +530,18 @@ async def measure_refresh(
     """Refresh once; return the figures and the (old, new) states of shipments."""
     before = await sim.stats()
     changes = StateChanges(hass)
-    fetch = Measure()
-    restore = timed_fetch(coordinator, fetch)
+    fetch, transport = Measure(), Measure()
+    # The coordinator's fetch: HTTP, JSON decoding, parsing.
+    restore_fetch = timed(coordinator, "_async_fetch", fetch)
+    # The client's HTTP exchanges: aiohttp and the kernel.
+    restore_transport = timed(coordinator.client, "_exchange", transport)
     try:
         with changes.counting_attempts(), measured(profile) as total:
             await coordinator.async_refresh()
             await hass.async_block_till_done()
     finally:
-        restore()
+        restore_transport()
+        restore_fetch()
         changes.stop()
     after = await sim.stats()
     shipment_events = [
@@ -551,6 +565,9 @@ async def measure_refresh(
         wall_s=total.wall,
         cpu_ms=total.cpu * 1000,
         cpu_fetch_ms=fetch.cpu * 1000,
+        cpu_transport_ms=transport.cpu * 1000,
+        cpu_parse_ms=(fetch.cpu - transport.cpu) * 1000,
+        cpu_integration_ms=(total.cpu - transport.cpu) * 1000,
         cpu_update_ms=(total.cpu - fetch.cpu) * 1000,
         cpu_system_ms=total.system * 1000,
         simulator_cpu_ms=(after.cpu - before.cpu) * 1000,
@@ -740,15 +757,20 @@ What is measured (simulator in a child process; its CPU is not in the CPU column
   429        requests the simulator refused for the rate limit (5/s per endpoint)
   wall       wall time of coordinator.async_refresh() + hass.async_block_till_done();
              dominated by the client pacing pages at 5/s
-  CPU        time.process_time() of this process over the same block: HTTP client,
-             JSON decoding, parsing, merging, status events, entity updates, state
-             machine; "fetch" is the part inside the coordinator's fetch (HTTP, JSON,
-             parsing), "update" the rest (merge, events, entity and state writes);
-             "sys" is the kernel's part of CPU (mostly loopback TCP to the simulator)
+  CPU        time.process_time() of this process over the same block, split into:
+    HTTP     the client's HTTP exchanges: aiohttp's request and response handling
+             and the kernel's loopback TCP (Home Assistant's shared session; the
+             integration decides only how many requests it makes)
+    integ    the integration's update, everything else: "parse" (inside the
+             coordinator's fetch: JSON decoding, change detection, parsing of the
+             trackings that changed) + "update" (merge, status events, entity
+             updates and Home Assistant's state writes)
+  sys        the kernel's part of CPU (mostly loopback TCP to the simulator)
   writes     state_changed events (all / of shipment sensors) and write attempts
              (StateMachine.async_set_internal calls, changed or not)
   floor      median CPU of hass.states.async_set of the same changed states with the
-             same attributes, no integration around it (+ async_block_till_done)
+             same attributes, no integration around it (+ async_block_till_done);
+             int/fl = integ / floor, upd/fl = update / floor
 """
 
 
@@ -761,23 +783,26 @@ def print_report(
     print(EXPLANATION)
     header = (
         f"{'N':>6} {'chg':>4} {'req':>4} {'budget':>6} {'429':>3} {'wall s':>7} "
-        f"{'CPU ms':>8} {'fetch':>8} {'update':>8} {'sys':>6} {'writes':>10} {'attempts':>8} "
-        f"{'floor ms':>8} {'CPU/floor':>9} {'upd/floor':>9}"
+        f"{'CPU ms':>7} {'HTTP':>6} {'integ':>6} {'parse':>6} {'update':>6} "
+        f"{'sys':>5} {'writes':>9} {'attempts':>8} {'floor':>6} {'int/fl':>6} "
+        f"{'upd/fl':>6}"
     )
     print(header)
     print("-" * len(header))
     for r in refreshes:
-        floor = f"{r.floor_cpu_ms:8.2f}" if r.floor_cpu_ms is not None else f"{'-':>8}"
-        ratio = f"{r.cpu_over_floor:9.1f}" if r.cpu_over_floor else f"{'-':>9}"
-        update_ratio = (
-            f"{r.update_over_floor:9.1f}" if r.update_over_floor else f"{'-':>9}"
-        )
+
+        def ratio(value: float | None) -> str:
+            return f"{value:6.1f}" if value else f"{'-':>6}"
+
+        floor = f"{r.floor_cpu_ms:6.2f}" if r.floor_cpu_ms is not None else f"{'-':>6}"
         writes = f"{r.state_changed}/{r.state_changed_shipments}"
         print(
             f"{r.n:>6} {r.changed_percent:>3.0f}% {r.requests:>4} {r.requests_budget:>6} "
-            f"{r.rate_limited:>3} {r.wall_s:>7.2f} {r.cpu_ms:>8.1f} {r.cpu_fetch_ms:>8.1f} "
-            f"{r.cpu_update_ms:>8.1f} {r.cpu_system_ms:>6.1f} {writes:>10} {r.write_attempts:>8} {floor} {ratio} "
-            f"{update_ratio}"
+            f"{r.rate_limited:>3} {r.wall_s:>7.2f} {r.cpu_ms:>7.1f} "
+            f"{r.cpu_transport_ms:>6.1f} {r.cpu_integration_ms:>6.1f} "
+            f"{r.cpu_parse_ms:>6.1f} {r.cpu_update_ms:>6.1f} {r.cpu_system_ms:>5.1f} "
+            f"{writes:>9} {r.write_attempts:>8} {floor} "
+            f"{ratio(r.integration_over_floor)} {ratio(r.update_over_floor)}"
         )
     print()
     print(

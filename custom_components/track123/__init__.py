@@ -4,7 +4,9 @@ from homeassistant.const import CONF_API_KEY, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.json import json_bytes
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.util.json import json_loads
 
 from .api import DEFAULT_BASE_URL, Track123Client
 from .const import CONF_BASE_URL, DOMAIN
@@ -31,6 +33,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
         entry.data[CONF_API_KEY],
         async_get_clientsession(hass),
         base_url=entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL),
+        json_loads=json_loads,
+        json_dumps=json_bytes,
     )
     store = ShipmentStore(hass, entry.entry_id)
     await store.async_load()

@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta, tzinfo
 
 from homeassistant.components.calendar import CalendarEntity, CalendarEvent
+from homeassistant.components.calendar.helper import get_datetime_local
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
@@ -23,16 +24,18 @@ async def async_setup_entry(
     async_add_entities([Track123DeliveriesCalendar(entry.runtime_data.coordinator)])
 
 
-def shipment_event(shipment: Shipment) -> CalendarEvent | None:
-    """Return a shipment's calendar event: its delivery day, else its expected window.
+type _Span = tuple[date, date] | tuple[datetime, datetime]
+
+
+def _span(shipment: Shipment) -> _Span | None:
+    """Return when a shipment's calendar event starts and ends, if it has one.
 
     A delivery date without a time of day, or a single moment, is an all-day event on
-    that local date; a window with distinct start and end is a timed event.
+    that local date (dates); a window with distinct start and end is a timed event.
     """
-    description = _description(shipment)
     if shipment.is_delivered and shipment.delivered_at is not None:
         day = dt_util.as_local(shipment.delivered_at).date()
-        return _all_day(shipment, day, description)
+        return day, day + timedelta(days=1)
     start, end = (
         shipment.expected_start,
         shipment.expected_end or shipment.expected_start,
@@ -40,35 +43,32 @@ def shipment_event(shipment: Shipment) -> CalendarEvent | None:
     if start is None or end is None:
         return None
     if end > start:
-        return CalendarEvent(
-            start=dt_util.as_local(start),
-            end=dt_util.as_local(end),
-            summary=shipment.name,
-            description=description,
-            uid=shipment.key,
-        )
-    return _all_day(shipment, dt_util.as_local(start).date(), description)
+        return dt_util.as_local(start), dt_util.as_local(end)
+    day = dt_util.as_local(start).date()
+    return day, day + timedelta(days=1)
 
 
-def _all_day(shipment: Shipment, day: date, description: str) -> CalendarEvent:
-    """Return an all-day event for a shipment."""
+def _shipment_event(shipment: Shipment, span: _Span) -> CalendarEvent:
+    """Return a shipment's calendar event: its delivery day, else its expected window."""
     return CalendarEvent(
-        start=day,
-        end=day + timedelta(days=1),
+        start=span[0],
+        end=span[1],
         summary=shipment.name,
-        description=description,
+        description=_description(shipment),
         uid=shipment.key,
     )
 
 
-type _Entry = tuple[datetime, datetime, CalendarEvent]
+# A shipment's event by its local start and end; the event itself (validated, so
+# costly) is built only when asked for.
+type _Entry = tuple[datetime, datetime, Shipment]
 
 
 def _entry(shipment: Shipment) -> _Entry | None:
-    """Return a shipment's event with its local start and end, if it has one."""
-    if (event := shipment_event(shipment)) is None:
+    """Return a shipment's local start and end, if it has an event."""
+    if (span := _span(shipment)) is None:
         return None
-    return (event.start_datetime_local, event.end_datetime_local, event)
+    return (get_datetime_local(span[0]), get_datetime_local(span[1]), shipment)
 
 
 def _description(shipment: Shipment) -> str:
@@ -92,6 +92,7 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
         self._entries_of: dict[str, tuple[Shipment, _Entry | None]] = {}
         self._entries_for: tuple[Shipments, tzinfo] | None = None
         self._sorted: list[_Entry] = []
+        self._events: dict[str, tuple[Shipment, CalendarEvent]] = {}
 
     def _entries(self) -> list[_Entry]:
         """Return every shipment's event with its local start and end, soonest first."""
@@ -113,6 +114,11 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
             )
         self._entries_of = entries_of
         self._entries_for = (data, zone)
+        self._events = {
+            key: built
+            for key, built in self._events.items()
+            if (known := entries_of.get(key)) is not None and known[0] is built[0]
+        }
         self._sorted = sorted(
             (entry for _, entry in entries_of.values() if entry is not None),
             key=lambda entry: entry[0],
@@ -124,7 +130,11 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
         """Return the current or next upcoming delivery."""
         now = dt_util.now()
         return next(
-            (event for _, end, event in self._entries() if end > now),
+            (
+                self._event(shipment)
+                for _, end, shipment in self._entries()
+                if end > now
+            ),
             None,
         )
 
@@ -133,7 +143,19 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
     ) -> list[CalendarEvent]:
         """Return the deliveries between two moments."""
         return [
-            event
-            for start, end, event in self._entries()
+            self._event(shipment)
+            for start, end, shipment in self._entries()
             if end > start_date and start < end_date
         ]
+
+    def _event(self, shipment: Shipment) -> CalendarEvent:
+        """Return the event of a shipment that has one, built once per change."""
+        built = self._events.get(shipment.key)
+        if built is None or built[0] is not shipment:
+            span = _span(shipment)
+            assert span is not None  # only shipments with an entry get here
+            built = self._events[shipment.key] = (
+                shipment,
+                _shipment_event(shipment, span),
+            )
+        return built[1]

@@ -4,13 +4,14 @@ import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
@@ -41,6 +42,7 @@ from .const import (
     ShipmentKind,
 )
 from .events import StatusEvents
+from .listeners import ShipmentListeners
 from .shipment import (
     DEGRADED_QUERY_STATUSES,
     Shipment,
@@ -53,6 +55,9 @@ from .store import ShipmentStore
 
 type Track123ConfigEntry = ConfigEntry[Track123RuntimeData]
 type Shipments = dict[str, Shipment]
+# What a poll merged, by the identity of the model the client returned: the model
+# itself (kept, so its id stays unique), the shipment's key and the shipment built.
+type _Merged = dict[int, tuple[ShipmentDetail, str, Shipment]]
 
 QUOTA_ISSUE_ID = "quota_exhausted_{entry_id}"
 
@@ -109,6 +114,12 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         )
         self.last_refresh: datetime | None = None
         self._refresh_listeners: list[Callable[[], None]] = []
+        self._shipment_listeners = ShipmentListeners(LOGGER)
+        # The data and availability the listeners were last told about.
+        self._notified: tuple[Shipments | None, bool] | None = None
+        # The last poll's merge, and the labels' revision it used.
+        self._merged: _Merged = {}
+        self._merged_labels = -1
 
     @callback
     def async_add_refresh_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
@@ -146,7 +157,7 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             DOMAIN,
             QUOTA_ISSUE_ID.format(entry_id=self.config_entry.entry_id),
         )
-        shipments = self._merge(details)
+        shipments = self._merge(details, remember=True)
         self._pending_events = await self.events.async_collect(shipments)
         if shipments == self.data:
             # Unchanged data notifies no listener: nothing else would fire them.
@@ -157,12 +168,50 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         return shipments
 
     @callback
+    def async_add_listener(
+        self, update_callback: CALLBACK_TYPE, context: Any = None
+    ) -> Callable[[], None]:
+        """Listen for data updates; ``context`` is the key of the shipment shown.
+
+        A shipment's listener is kept only here, to be called when that shipment
+        changes; the others (summaries, calendar, the sensor manager, which lives as
+        long as the entry and so keeps the polls scheduled) are the base class's too.
+        """
+        removal = self._shipment_listeners.add(update_callback, context)
+        if context is not None:
+            return removal
+        return partial(
+            self._async_remove_listener,
+            super().async_add_listener(update_callback),
+            removal,
+        )
+
+    @staticmethod
+    @callback
+    def _async_remove_listener(*removals: CALLBACK_TYPE) -> None:
+        """Stop calling a listener of every change."""
+        for remove in removals:
+            remove()
+
+    @callback
     def async_update_listeners(self) -> None:
         """Update the entities, then fire the events of the refresh.
 
-        Automations triggered by an event then read the new states.
+        Only the entities of shipments that changed are called, unless the
+        availability of every entity changed. Automations triggered by an event
+        then read the new states.
         """
-        super().async_update_listeners()
+        data, success = self.data, self.last_update_success
+        notified = self._notified
+        if notified is None or notified[0] is None or notified[1] != success:
+            super().async_update_listeners()
+            self._shipment_listeners.notify_shipments()
+        else:
+            before = notified[0]
+            changed = {key for key, new in data.items() if before.get(key) is not new}
+            changed.update(before.keys() - data.keys())
+            self._shipment_listeners.notify(changed)
+        self._notified = (data, success)
         self._async_fire_pending_events()
 
     @callback
@@ -197,6 +246,18 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
                     if other != key
                 }
             )
+
+    @cached_property
+    def device_info(self) -> DeviceInfo:
+        """Return the account's service device, one object all entities share."""
+        entry = self.config_entry
+        return DeviceInfo(
+            identifiers={(DOMAIN, entry.entry_id)},
+            entry_type=DeviceEntryType.SERVICE,
+            manufacturer="Track123",
+            name=entry.title,
+            configuration_url="https://www.track123.com",
+        )
 
     @cached_property
     def _push_lock(self) -> asyncio.Lock:
@@ -296,25 +357,28 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             details.extend((await self.client.query_air(awbs)).items)
         return details
 
-    def _merge(self, details: Iterable[ShipmentDetail]) -> Shipments:
-        """Build the new shipments, reusing unchanged ones and dropping expired ones."""
+    def _merge(
+        self, details: Iterable[ShipmentDetail], *, remember: bool = False
+    ) -> Shipments:
+        """Build the new shipments, reusing unchanged ones and dropping expired ones.
+
+        The client returns the very model of a tracking that did not change; while
+        the labels are unchanged too, its shipment is the one built before. With
+        ``remember`` (a poll), this merge is kept for the next one.
+        """
         previous = self.data or {}
         now = dt_util.utcnow()
+        labels = self.store.labels_revision
+        known = self._merged if labels == self._merged_labels else {}
+        merged: _Merged = {}
         shipments: Shipments = {}
         for new in details:
-            key = detail_key(new)
-            label = resolve_label(new, self._label(new))
-            old = previous.get(key)
-            detail = new if old is None else self._keep_last_known(old.detail, new)
-            if (
-                old is not None
-                and (old.detail is detail or old.detail == detail)
-                and old.label == label
-            ):
-                # Unchanged: keep the shipment (and its attributes) already built.
-                shipment = old
+            seen = known.get(id(new))
+            if seen is not None and seen[0] is new and previous.get(seen[1]) is seen[2]:
+                _, key, shipment = seen
             else:
-                shipment = build(detail, label)
+                key, shipment = self._merge_one(previous, new)
+            merged[id(new)] = (new, key, shipment)
             if (
                 shipment.is_delivered
                 and shipment.delivered_at is not None
@@ -322,7 +386,26 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             ):
                 continue
             shipments[key] = shipment
+        if remember:
+            self._merged, self._merged_labels = merged, labels
         return shipments
+
+    def _merge_one(
+        self, previous: Shipments, new: ShipmentDetail
+    ) -> tuple[str, Shipment]:
+        """Return the key and shipment of one detail, reusing an unchanged shipment."""
+        key = detail_key(new)
+        label = resolve_label(new, self._label(new))
+        old = previous.get(key)
+        detail = new if old is None else self._keep_last_known(old.detail, new)
+        if (
+            old is not None
+            and (old.detail is detail or old.detail == detail)
+            and old.label == label
+        ):
+            # Unchanged: keep the shipment (and its attributes) already built.
+            return key, old
+        return key, build(detail, label)
 
     def _label(self, detail: ShipmentDetail) -> str | None:
         """Return the label the user gave a shipment in Home Assistant."""

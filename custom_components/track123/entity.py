@@ -1,9 +1,7 @@
 """Base entity of the Track123 integration."""
 
-from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .const import DOMAIN
 from .coordinator import Track123Coordinator
 
 
@@ -12,15 +10,18 @@ class Track123Entity(CoordinatorEntity[Track123Coordinator]):
 
     _attr_has_entity_name = True
 
-    def __init__(self, coordinator: Track123Coordinator, unique_suffix: str) -> None:
-        """Attach the entity to the account device."""
-        super().__init__(coordinator)
+    def __init__(
+        self,
+        coordinator: Track123Coordinator,
+        unique_suffix: str,
+        shipment_key: str | None = None,
+    ) -> None:
+        """Attach the entity to the account device.
+
+        An entity of one shipment names its ``shipment_key``: it is then updated only
+        when that shipment changes (or the availability of every entity does).
+        """
+        super().__init__(coordinator, shipment_key)
         entry = coordinator.config_entry
         self._attr_unique_id = f"{entry.entry_id}_{unique_suffix}"
-        self._attr_device_info = DeviceInfo(
-            identifiers={(DOMAIN, entry.entry_id)},
-            entry_type=DeviceEntryType.SERVICE,
-            manufacturer="Track123",
-            name=entry.title,
-            configuration_url="https://www.track123.com",
-        )
+        self._attr_device_info = coordinator.device_info

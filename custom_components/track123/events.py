@@ -59,10 +59,13 @@ class StatusEvents:
             hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.statuses"
         )
         self._seen: dict[str, Seen] = {}
+        # The shipments the last collection recorded the statuses of.
+        self._recorded: dict[str, Shipment] = {}
 
     async def async_load(self) -> None:
         """Load the statuses seen before the last stop."""
         stored = await self._store.async_load() or {}
+        self._recorded = {}
         self._seen = {
             key: (value[0], value[1])
             for key, value in stored.items()
@@ -79,19 +82,27 @@ class StatusEvents:
         """
         events: list[tuple[str, dict[str, Any]]] = []
         seen: dict[str, Seen] = {}
+        recorded, changed = self._recorded, False
         for key, shipment in shipments.items():
             before = self._seen.get(key)
+            if before is not None and recorded.get(key) is shipment:
+                # The very shipment recorded last time: nothing to compare.
+                seen[key] = before
+                continue
             if shipment.status is None:
-                seen[key] = before or (None, None)
+                now = seen[key] = before or (None, None)
+                changed = changed or now != before
                 continue
             now = seen[key] = (shipment.status, sub_status(shipment))
+            changed = changed or now != before
             if before is None or before[0] is None or before[0] == now[0]:
                 continue
             data = self._event_data(shipment, before, now)
             events.append((EVENT_STATUS_CHANGED, data))
             if shipment.is_delivered:
                 events.append((EVENT_DELIVERED, data))
-        if seen != self._seen:
+        self._recorded = dict(shipments)
+        if changed or len(seen) != len(self._seen):
             self._seen = seen
             await self._store.async_save(
                 {key: [status, sub] for key, (status, sub) in seen.items()}

@@ -236,7 +236,9 @@ class ShipmentSensor(Track123Entity, SensorEntity):
 
     def __init__(self, coordinator: Track123Coordinator, shipment: Shipment) -> None:
         """Create the sensor of a shipment."""
-        super().__init__(coordinator, SHIPMENT_UNIQUE_PREFIX + shipment.key)
+        super().__init__(
+            coordinator, SHIPMENT_UNIQUE_PREFIX + shipment.key, shipment.key
+        )
         self._key = shipment.key
         self._attr_translation_key = shipment.kind.value
         self._attr_options = STATUS_OPTIONS[shipment.kind]

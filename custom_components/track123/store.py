@@ -44,6 +44,8 @@ class ShipmentStore:
         )
         self._added: dict[str, AddedShipment] = {}
         self._labels: dict[tuple[ShipmentKind, str], str] = {}
+        # Counts the changes of the labels, so that callers can tell they are unchanged.
+        self.labels_revision = 0
 
     async def async_load(self) -> None:
         """Load what was stored; tolerate a missing or damaged file."""
@@ -74,6 +76,7 @@ class ShipmentStore:
 
     def _index(self) -> None:
         """Index the labels by kind and number."""
+        self.labels_revision += 1
         self._labels = {
             (shipment.kind, shipment.number): shipment.label
             for shipment in self._added.values()

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from custom_components.track123.api import Track123Client, Track123ResponseError
+from custom_components.track123.api.codec import JsonCodec
 from custom_components.track123.api.memo import (
     PageMemo,
     ParseMemo,
@@ -62,7 +63,7 @@ def test_parse_memo_reuses_unchanged_items_only() -> None:
         calls.append(value)
         return parse_parcel(value)
 
-    memo = ParseMemo(parse, PARCEL_FIELDS)
+    memo = ParseMemo(parse, JsonCodec().dumps, PARCEL_FIELDS)
     item = {"trackNo": UPS, "transitStatus": "IN_TRANSIT", "nextUpdateTime": "a"}
     first = memo(item)
     memo.rotate()
@@ -81,7 +82,7 @@ def test_parse_memo_reuses_unchanged_items_only() -> None:
 
 def test_parse_memo_keeps_models_reused_from_a_page() -> None:
     """Models of a page served from the page memo survive the next rotation."""
-    memo = ParseMemo(parse_parcel)
+    memo = ParseMemo(parse_parcel, JsonCodec().dumps)
     item = {"trackNo": UPS}
     model = memo(item)
     keys = memo.take_keys()
@@ -153,7 +154,7 @@ async def test_query_by_numbers_reuses_models(
 
 def test_parse_memo_passes_non_objects_to_the_parser() -> None:
     """A tracking that is not an object is the parser's to reject."""
-    memo = ParseMemo(parse_parcel, PARCEL_FIELDS)
+    memo = ParseMemo(parse_parcel, JsonCodec().dumps, PARCEL_FIELDS)
     with pytest.raises(Track123ResponseError):
         memo(["not", "an", "object"])
     assert memo.take_keys() == (None,)

@@ -9,7 +9,6 @@ the current and the previous poll used.
 
 from collections.abc import Callable, Sequence
 import hashlib
-import json
 from typing import Any
 
 from .models import Page
@@ -49,10 +48,14 @@ class ParseMemo[T]:
     """
 
     def __init__(
-        self, parse: Callable[[object], T], fields: Sequence[str] | None = None
+        self,
+        parse: Callable[[object], T],
+        encode: Callable[[Any], bytes],
+        fields: Sequence[str] | None = None,
     ) -> None:
-        """Wrap ``parse``."""
+        """Wrap ``parse``; ``encode`` turns an item into bytes to digest."""
         self._parse = parse
+        self._encode = encode
         self._fields = tuple(fields) if fields is not None else None
         self._previous: dict[bytes, T] = {}
         self._current: dict[bytes, T] = {}
@@ -68,10 +71,8 @@ class ParseMemo[T]:
         if not isinstance(value, dict):
             self._keys.append(None)
             return self._parse(value)
-        content = (
-            value if self._fields is None else [value.get(key) for key in self._fields]
-        )
-        key = digest(json.dumps(content).encode())
+        content = value if self._fields is None else list(map(value.get, self._fields))
+        key = digest(self._encode(content))
         self._keys.append(key)
         model = self._current.get(key)
         if model is None:
