@@ -701,6 +701,8 @@ def _profile_text(profiler: cProfile.Profile, limit: int = 45) -> str:
 
 _ORIGINS = (
     ("integration", "custom_components/track123/"),
+    # Home Assistant's json_loads (orjson), which the client decodes answers with.
+    ("json", "homeassistant/util/json.py"),
     ("homeassistant", "homeassistant/"),
     ("json", "/json/"),
 )

@@ -1,6 +1,7 @@
 """A calendar of expected deliveries."""
 
 from datetime import date, datetime, timedelta, tzinfo
+from operator import itemgetter
 
 from homeassistant.components.calendar import CalendarEntity, CalendarEvent
 from homeassistant.components.calendar.helper import get_datetime_local
@@ -121,7 +122,7 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
         }
         self._sorted = sorted(
             (entry for _, entry in entries_of.values() if entry is not None),
-            key=lambda entry: entry[0],
+            key=itemgetter(0),
         )
         return self._sorted
 

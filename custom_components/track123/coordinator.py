@@ -367,22 +367,24 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         ``remember`` (a poll), this merge is kept for the next one.
         """
         previous = self.data or {}
-        now = dt_util.utcnow()
+        # Delivered before this moment: longer ago than the retention.
+        cutoff = dt_util.utcnow() - self.retention
         labels = self.store.labels_revision
         known = self._merged if labels == self._merged_labels else {}
         merged: _Merged = {}
         shipments: Shipments = {}
         for new in details:
-            seen = known.get(id(new))
+            ident = id(new)
+            seen = known.get(ident)
             if seen is not None and seen[0] is new and previous.get(seen[1]) is seen[2]:
                 _, key, shipment = seen
             else:
                 key, shipment = self._merge_one(previous, new)
-            merged[id(new)] = (new, key, shipment)
+            merged[ident] = (new, key, shipment)
             if (
-                shipment.is_delivered
-                and shipment.delivered_at is not None
-                and now - shipment.delivered_at > self.retention
+                shipment.delivered_at is not None
+                and shipment.delivered_at < cutoff
+                and shipment.is_delivered
             ):
                 continue
             shipments[key] = shipment

@@ -18,8 +18,8 @@ from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .api import Parcel, ParcelStatus
-from .const import DOMAIN
+from .api import ParcelStatus
+from .const import DOMAIN, ShipmentKind
 from .coordinator import Shipments, Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
 from .shipment import (
@@ -62,7 +62,7 @@ class ShipmentSummary:
         self._counts = Counter(
             shipment.status
             for shipment in shipments.values()
-            if isinstance(shipment.detail, Parcel)
+            if shipment.kind is ShipmentKind.PARCEL
         )
         self._next = _next_delivery(shipments)
         self._computed_for = (shipments, today)
@@ -87,29 +87,25 @@ def _count(status: str) -> Callable[[ShipmentSummary], int]:
 def _next_delivery(shipments: Shipments) -> Shipment | None:
     """Return the undelivered shipment expected soonest from today on, if any.
 
-    A shipment whose expected window ended before today is overdue, not next.
+    A shipment whose expected window ended before today is overdue, not next. On a
+    tie, the first one wins. One pass, as it runs over every shipment per change.
     """
     today = dt_util.start_of_local_day()
-    candidates = [
-        shipment
-        for shipment in shipments.values()
-        if not shipment.is_delivered
-        and (end := shipment.expected_end or shipment.expected_start) is not None
-        and end >= today
-    ]
-    return min(candidates, key=_expected_key, default=None)
+    best: Shipment | None = None
+    best_start: datetime | None = None
+    for shipment in shipments.values():
+        start, end = shipment.expected_start, shipment.expected_end
+        if (end := end or start) is None or end < today or shipment.is_delivered:
+            continue
+        start = start or end
+        if best_start is None or start < best_start:
+            best, best_start = shipment, start
+    return best
 
 
 def _expected(shipment: Shipment) -> datetime | None:
     """Return when a shipment is expected: the start of its window."""
     return shipment.expected_start or shipment.expected_end
-
-
-def _expected_key(shipment: Shipment) -> datetime:
-    """Sort key for shipments that have an expected delivery."""
-    expected = _expected(shipment)
-    assert expected is not None
-    return expected
 
 
 @dataclass(frozen=True, kw_only=True)
