@@ -7,6 +7,7 @@ value that is not an object where an object is required raises Track123ResponseE
 from collections.abc import Callable, Sequence
 from datetime import datetime
 import math
+import sys
 from typing import Any
 
 from .codes import (
@@ -52,13 +53,17 @@ NUMBER_KEYS = ("trackNo", "trackingNo", "awb", "awbNo", "number")
 
 
 def as_str(value: object) -> str | None:
-    """Return a non-empty string (numbers are converted), else None."""
+    """Return a non-empty string (numbers are converted), else None.
+
+    Strings are interned: carriers' event texts, places and names repeat across
+    shipments, and thousands of shipments then share one copy of each.
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, str) and (text := value.strip()):
-        return text
+        return sys.intern(text)
     return None
 
 
