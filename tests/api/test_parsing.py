@@ -1,6 +1,7 @@
 """Tests of response parsing on hand-written payloads."""
 
 from datetime import UTC, datetime
+import json
 
 import pytest
 
@@ -122,6 +123,25 @@ def test_parcel_fields() -> None:
     assert parcel.transit_days == 4
     assert parcel.last_mile_track_no == "9400100000000000000000"
     assert parcel.last_mile_courier_code == "usps"
+
+
+def test_parcels_share_repeated_texts() -> None:
+    """Texts that recur across parcels are one object in memory; numbers are not."""
+    # Decoded separately, as from two answers: equal strings, distinct objects.
+    first, second = (json.loads(json.dumps(PARCEL)) for _ in range(2))
+    assert (
+        first["localLogisticsInfo"]["courierNameEN"]
+        is not (second["localLogisticsInfo"]["courierNameEN"])
+    )
+
+    one, two = parse_parcel(first), parse_parcel(second)
+
+    assert one.courier_name is two.courier_name
+    assert one.ship_to is two.ship_to
+    assert one.events[0].description is two.events[0].description
+    assert one.events[0].location is two.events[0].location
+    assert one.track_no == two.track_no
+    assert one.track_no is not two.track_no
 
 
 def test_parcel_events_merged_newest_first() -> None:

@@ -53,17 +53,13 @@ NUMBER_KEYS = ("trackNo", "trackingNo", "awb", "awbNo", "number")
 
 
 def as_str(value: object) -> str | None:
-    """Return a non-empty string (numbers are converted), else None.
-
-    Strings are interned: carriers' event texts, places and names repeat across
-    shipments, and thousands of shipments then share one copy of each.
-    """
+    """Return a non-empty string (numbers are converted), else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, str) and (text := value.strip()):
-        return sys.intern(text)
+        return text
     return None
 
 
@@ -123,6 +119,16 @@ def first_str(data: JsonObject, *keys: str) -> str | None:
         if (text := as_str(data.get(key))) is not None:
             return text
     return None
+
+
+def shared_str(data: JsonObject, *keys: str) -> str | None:
+    """Return ``first_str``, interned: for texts that repeat across shipments.
+
+    Carriers' event texts, places, names and codes recur in thousands of shipments,
+    which then share one copy of each; numbers and links, unique, are not interned.
+    """
+    text = first_str(data, *keys)
+    return None if text is None else sys.intern(text)
 
 
 def _newest_first[T](
@@ -278,8 +284,8 @@ def parse_parcel_event(value: object, source: EventSource) -> ParcelEvent | None
         time = parse_time(value.get("eventTime"), parse_offset(value.get("timezone")))
     return ParcelEvent(
         time=time,
-        description=first_str(value, "eventDetail", "description", "detail"),
-        location=first_str(value, "address", "location"),
+        description=shared_str(value, "eventDetail", "description", "detail"),
+        location=shared_str(value, "address", "location"),
         sub_status=ParcelSubStatus.parse(value.get("transitSubStatus")),
         source=source,
     )
@@ -362,16 +368,17 @@ def parse_parcel(value: object) -> Parcel:
     )
     return Parcel(
         track_no=first_str(item, "trackNo", "trackingNo") or "",
-        courier_code=first_str(local, "courierCode") or first_str(item, "courierCode"),
-        courier_name=first_str(local, "courierNameEN", "courierNameCN"),
+        courier_code=shared_str(local, "courierCode")
+        or shared_str(item, "courierCode"),
+        courier_name=shared_str(local, "courierNameEN", "courierNameCN"),
         tracking_link=first_str(local, "courierTrackingLink"),
         order_no=first_str(item, "orderNo"),
         remark=first_str(item, "remark"),
         query_status=QueryStatus.parse(item.get("trackingStatus")),
         status=ParcelStatus.parse(item.get("transitStatus")),
         sub_status=ParcelSubStatus.parse(item.get("transitSubStatus")),
-        ship_from=first_str(item, "shipFrom"),
-        ship_to=first_str(item, "shipTo"),
+        ship_from=shared_str(item, "shipFrom"),
+        ship_to=shared_str(item, "shipTo"),
         created_time=parse_time(item.get("createTime")),
         ship_time=parse_time(item.get("shipTime")),
         delivered_time=parse_time(item.get("deliveredTime")),
@@ -379,7 +386,7 @@ def parse_parcel(value: object) -> Parcel:
         transit_days=as_int(item.get("transitDays")),
         expected_delivery=parse_expected_delivery(item),
         last_mile_track_no=first_str(last_mile, "lmTrackNo"),
-        last_mile_courier_code=first_str(last_mile_leg, "courierCode"),
+        last_mile_courier_code=shared_str(last_mile_leg, "courierCode"),
         events=events,
     )
 
@@ -394,9 +401,9 @@ def parse_ocean_location(value: object) -> OceanLocation | None:
     if not isinstance(value, dict) or not value:
         return None
     return OceanLocation(
-        name=first_str(value, "name", "locationName", "portName"),
-        unlocode=first_str(value, "unlocode", "unLocode", "code"),
-        country=first_str(value, "country", "countryCode"),
+        name=shared_str(value, "name", "locationName", "portName"),
+        unlocode=shared_str(value, "unlocode", "unLocode", "code"),
+        country=shared_str(value, "country", "countryCode"),
     )
 
 
@@ -409,9 +416,9 @@ def parse_ocean_event(value: object) -> OceanEvent | None:
         time=parse_time(value.get("eventTime"), parse_offset(value.get("timezone"))),
         location_type=OceanLocationType.parse(value.get("locationType")),
         location=parse_ocean_location(value.get("location")),
-        vessel=first_str(value, "vessel", "vesselName"),
+        vessel=shared_str(value, "vessel", "vesselName"),
         voyage=first_str(value, "voyage", "voyageNo"),
-        description=first_str(value, "description", "eventDetail"),
+        description=shared_str(value, "description", "eventDetail"),
     )
 
 
@@ -437,7 +444,7 @@ def parse_ocean_shipment(value: object) -> OceanShipment:
     return OceanShipment(
         tracking_no=first_str(item, "trackingNo", "trackNo") or "",
         number_type=OceanNumberType.parse(item.get("type", item.get("numberType"))),
-        carrier_code=first_str(item, "carrierCode"),
+        carrier_code=shared_str(item, "carrierCode"),
         search_status=OceanSearchStatus.parse(item.get("searchStatus")),
         port_of_loading=parse_ocean_location(item.get("pol")),
         port_of_discharge=parse_ocean_location(item.get("pod")),
@@ -459,8 +466,8 @@ def parse_air_flight(value: object) -> AirFlight | None:
         return None
     return AirFlight(
         flight_no=first_str(value, "flightNo"),
-        origin=first_str(value, "from", "origin"),
-        destination=first_str(value, "to", "destination"),
+        origin=shared_str(value, "from", "origin"),
+        destination=shared_str(value, "to", "destination"),
         departure_time=parse_time(value.get("departureTime")),
         arrival_time=parse_time(value.get("arrivalTime")),
     )
@@ -473,10 +480,10 @@ def parse_air_event(value: object) -> AirEvent | None:
     return AirEvent(
         status=AirEventStatus.parse(value.get("status")),
         time=parse_time(value.get("eventTime"), parse_offset(value.get("timezone"))),
-        location=first_str(value, "location"),
+        location=shared_str(value, "location"),
         flight_no=first_str(value, "flightNo"),
         pieces=as_int(value.get("pieces")),
-        description=first_str(value, "description"),
+        description=shared_str(value, "description"),
     )
 
 
@@ -490,10 +497,10 @@ def parse_air_shipment(value: object) -> AirShipment:
     ]
     return AirShipment(
         awb=first_str(item, "trackingNo", "awb", "trackNo") or "",
-        airline_code=first_str(item, "airlineCode", "courierCode"),
+        airline_code=shared_str(item, "airlineCode", "courierCode"),
         status=AirStatus.parse(item.get("aviationStatus")),
-        origin=first_str(item, "origin"),
-        destination=first_str(item, "destination"),
+        origin=shared_str(item, "origin"),
+        destination=shared_str(item, "destination"),
         pieces=as_int(item.get("pieces")),
         weight=as_float(item.get("weight")),
         flights=tuple(
