@@ -288,6 +288,7 @@ class Track123SummarySensor(Track123Entity, SensorEntity):
         super().__init__(coordinator, description.key)
         self.entity_description = description
         self._summary = summary
+        self._written: tuple[bool, Any, Mapping[str, Any] | None] | None = None
 
     @property
     def native_value(self) -> Any:
@@ -298,6 +299,23 @@ class Track123SummarySensor(Track123Entity, SensorEntity):
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return details of the figure."""
         return self.entity_description.attributes_fn(self._summary)
+
+    def _shown(self) -> tuple[bool, Any, Mapping[str, Any] | None]:
+        """Return what the state shows: availability, figure and details."""
+        return (self.available, self.native_value, self.extra_state_attributes)
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write the state only when the figure, its details or availability moved."""
+        if (shown := self._shown()) == self._written:
+            return
+        self._written = shown
+        self.async_write_ha_state()
+
+    async def async_added_to_hass(self) -> None:
+        """Remember what was written first."""
+        await super().async_added_to_hass()
+        self._written = self._shown()
 
 
 class Track123LastRefreshSensor(Track123Entity, SensorEntity):
