@@ -14,8 +14,11 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.const import EntityCategory, Platform
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er
-from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers.entity_platform import (
+    MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY,
+    AddConfigEntryEntitiesCallback,
+)
 from homeassistant.util import dt as dt_util
 
 from .api import ParcelStatus
@@ -173,8 +176,17 @@ async def async_setup_entry(
     ShipmentSensorManager(hass, coordinator, async_add_entities).async_start()
 
 
+TOO_MANY_SHIPMENTS_ISSUE_ID = "too_many_shipments_{entry_id}"
+
+
 class ShipmentSensorManager:
-    """Add a sensor for each new shipment; remove those of shipments gone."""
+    """Add a sensor for each new shipment; remove those of shipments gone.
+
+    Home Assistant enables at most ``MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY`` entities
+    per config entry and refuses the rest. A shipment refused a sensor is tried again
+    after every refresh, and gets its sensor at the first one after there is room;
+    until then a repair issue says how many shipments have none.
+    """
 
     def __init__(
         self,
@@ -183,11 +195,16 @@ class ShipmentSensorManager:
         async_add_entities: AddConfigEntryEntitiesCallback,
     ) -> None:
         """Create the manager of one config entry's shipment sensors."""
+        self._hass = hass
         self._coordinator = coordinator
         self._registry = er.async_get(hass)
         self._add_entities = async_add_entities
         self._known: set[str] = set()
+        self._refused: set[str] = set()
         self._prefix = shipment_unique_prefix(coordinator.config_entry.entry_id)
+        self._issue_id = TOO_MANY_SHIPMENTS_ISSUE_ID.format(
+            entry_id=coordinator.config_entry.entry_id
+        )
 
     @callback
     def async_start(self) -> None:
@@ -203,9 +220,14 @@ class ShipmentSensorManager:
             ):
                 self._registry.async_remove(entry.entity_id)
         self._async_sync()
-        self._coordinator.config_entry.async_on_unload(
+        config_entry = self._coordinator.config_entry
+        config_entry.async_on_unload(
             self._coordinator.async_add_listener(self._async_sync)
         )
+        config_entry.async_on_unload(
+            self._coordinator.async_add_refresh_listener(self._async_retry)
+        )
+        config_entry.async_on_unload(self._async_delete_issue)
 
     @callback
     def _async_sync(self) -> None:
@@ -214,7 +236,7 @@ class ShipmentSensorManager:
         if new := shipments.keys() - self._known:
             self._known |= new
             self._add_entities(
-                ShipmentSensor(self._coordinator, shipments[key]) for key in new
+                ShipmentSensor(self._coordinator, shipments[key], self) for key in new
             )
         for key in self._known - shipments.keys():
             self._known.discard(key)
@@ -222,6 +244,55 @@ class ShipmentSensorManager:
                 Platform.SENSOR, DOMAIN, self._prefix + key
             ):
                 self._registry.async_remove(entity_id)
+        if self._refused and not self._refused <= shipments.keys():
+            self._refused &= shipments.keys()
+            self._async_update_issue()
+
+    @callback
+    def _async_retry(self) -> None:
+        """After every refresh, changed or not, try again the sensors refused."""
+        if self._refused:
+            self._async_sync()
+
+    @callback
+    def async_sensor_added(self, key: str) -> None:
+        """Note that a shipment's sensor was added."""
+        if key in self._refused:
+            self._refused.discard(key)
+            self._async_update_issue()
+
+    @callback
+    def async_sensor_refused(self, key: str) -> None:
+        """Note that Home Assistant refused a shipment's sensor: try again later."""
+        self._known.discard(key)
+        if key in self._coordinator.data and key not in self._refused:
+            self._refused.add(key)
+            self._async_update_issue()
+
+    @callback
+    def _async_update_issue(self) -> None:
+        """Tell the user how many shipments have no sensor, or that all have one."""
+        if not self._refused:
+            self._async_delete_issue()
+            return
+        ir.async_create_issue(
+            self._hass,
+            DOMAIN,
+            self._issue_id,
+            is_fixable=False,
+            severity=ir.IssueSeverity.WARNING,
+            translation_key="too_many_shipments",
+            translation_placeholders={
+                "title": self._coordinator.config_entry.title,
+                "count": str(len(self._refused)),
+                "limit": str(MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY),
+            },
+        )
+
+    @callback
+    def _async_delete_issue(self) -> None:
+        """Withdraw the repair issue."""
+        ir.async_delete_issue(self._hass, DOMAIN, self._issue_id)
 
 
 class ShipmentSensor(Track123Entity, SensorEntity):
@@ -230,12 +301,18 @@ class ShipmentSensor(Track123Entity, SensorEntity):
     _attr_device_class = SensorDeviceClass.ENUM
     _unrecorded_attributes = frozenset({EVENTS_ATTRIBUTE})
 
-    def __init__(self, coordinator: Track123Coordinator, shipment: Shipment) -> None:
+    def __init__(
+        self,
+        coordinator: Track123Coordinator,
+        shipment: Shipment,
+        manager: ShipmentSensorManager,
+    ) -> None:
         """Create the sensor of a shipment."""
         super().__init__(
             coordinator, SHIPMENT_UNIQUE_PREFIX + shipment.key, shipment.key
         )
         self._key = shipment.key
+        self._manager = manager
         self._attr_translation_key = shipment.kind.value
         self._attr_options = STATUS_OPTIONS[shipment.kind]
         self._shipment = shipment
@@ -271,6 +348,12 @@ class ShipmentSensor(Track123Entity, SensorEntity):
         """Remember the availability written first."""
         await super().async_added_to_hass()
         self._written_available = self.available
+        self._manager.async_sensor_added(self._key)
+
+    def add_to_platform_abort(self) -> None:
+        """Tell the manager that Home Assistant refused the sensor (too many)."""
+        super().add_to_platform_abort()
+        self._manager.async_sensor_refused(self._key)
 
 
 class Track123SummarySensor(Track123Entity, SensorEntity):
