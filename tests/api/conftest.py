@@ -8,18 +8,7 @@ import pytest
 
 from custom_components.track123.api import Track123Client
 from custom_components.track123.api.rate_limit import EndpointRateLimiter
-
-
-class RecordingSleep:
-    """A sleep that records the delays instead of waiting."""
-
-    def __init__(self) -> None:
-        """Start with no delays."""
-        self.delays: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        """Record the delay."""
-        self.delays.append(seconds)
+from tests.fakes import RecordingSleep
 
 
 @pytest.fixture

@@ -53,6 +53,7 @@ from custom_components.track123.const import (
 )
 from custom_components.track123.coordinator import Track123Coordinator
 from custom_components.track123.events import EVENT_STATUS_CHANGED
+from tests.fakes import RecordingSleep
 from track123_simulator import (
     AIR_SCENARIOS,
     OCEAN_SCENARIOS,
@@ -101,18 +102,6 @@ def sim_state() -> SimulatorState:
     return SimulatorState(
         api_keys={API_KEY}, seed=SEED, start=SIM_START, rate_limit_per_second=None
     )
-
-
-class RecordingSleep:
-    """The client's retry sleep: records the delay and returns at once."""
-
-    def __init__(self) -> None:
-        """Start with no delays."""
-        self.delays: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        """Record the delay."""
-        self.delays.append(seconds)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import hmac
 import json
 import logging
 from typing import Any
-from unittest.mock import patch
+from unittest.mock import AsyncMock, patch
 
 from aiohttp.test_utils import TestClient
 from freezegun.api import FrozenDateTimeFactory
@@ -797,27 +797,43 @@ async def test_cloud_url_unavailable(
         assert await track123_webhook.async_cloud_url(hass, WEBHOOK_ID) is None
 
 
-@pytest.mark.usefixtures("cloud_loaded")
-async def test_cloudhook_deleted_with_entry(
-    hass: HomeAssistant, pushed: MockConfigEntry
-) -> None:
-    """Removing the entry deletes its cloud webhook."""
+async def _remove_with_cloud(
+    hass: HomeAssistant, entry: MockConfigEntry, *, subscribed: bool
+) -> AsyncMock:
+    """Remove an entry with Home Assistant Cloud set up; return the cloudhook deleter."""
     with (
         patch(
             "homeassistant.components.cloud.async_active_subscription",
-            return_value=True,
+            return_value=subscribed,
         ),
         patch("homeassistant.components.cloud.async_delete_cloudhook") as delete,
     ):
-        assert await hass.config_entries.async_remove(pushed.entry_id)
-    delete.assert_awaited_once_with(hass, WEBHOOK_ID)
+        assert await hass.config_entries.async_remove(entry.entry_id)
+    return delete
 
 
+@pytest.mark.usefixtures("cloud_loaded")
+@pytest.mark.parametrize(
+    ("subscribed", "deleted"),
+    [pytest.param(True, 1, id="subscribed"), pytest.param(False, 0, id="no_plan")],
+)
+async def test_cloudhook_deleted_with_entry(
+    hass: HomeAssistant, pushed: MockConfigEntry, subscribed: bool, deleted: int
+) -> None:
+    """Removing the entry deletes its cloud webhook, where a subscription has one."""
+    delete = await _remove_with_cloud(hass, pushed, subscribed=subscribed)
+    assert delete.await_count == deleted
+    if deleted:
+        delete.assert_awaited_once_with(hass, WEBHOOK_ID)
+
+
+@pytest.mark.usefixtures("cloud_loaded")
 async def test_no_cloudhook_to_delete(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
-    """An entry that never had a webhook removes cleanly."""
-    assert await hass.config_entries.async_remove(init_integration.entry_id)
+    """An entry that never had a webhook removes cleanly, deleting no cloud webhook."""
+    delete = await _remove_with_cloud(hass, init_integration, subscribed=True)
+    delete.assert_not_called()
 
 
 async def test_pushed_cargo_follows_the_scope(
@@ -832,22 +848,6 @@ async def test_pushed_cargo_follows_the_scope(
     assert await coordinator.async_apply_pushed(new_air)
     coordinator.scope = Scope.ADDED
     assert not await coordinator.async_apply_pushed(new_ocean)
-
-
-@pytest.mark.usefixtures("cloud_loaded")
-async def test_cloudhook_kept_without_subscription(
-    hass: HomeAssistant, pushed: MockConfigEntry
-) -> None:
-    """Without an active subscription, no cloud webhook is deleted."""
-    with (
-        patch(
-            "homeassistant.components.cloud.async_active_subscription",
-            return_value=False,
-        ),
-        patch("homeassistant.components.cloud.async_delete_cloudhook") as delete,
-    ):
-        assert await hass.config_entries.async_remove(pushed.entry_id)
-    delete.assert_not_called()
 
 
 async def test_webhook_id_redacted_in_diagnostics(
