@@ -405,7 +405,7 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             and (old.detail is detail or old.detail == detail)
             and old.label == label
         ):
-            # Unchanged: keep the shipment (and its attributes) already built.
+            # Unchanged: keep the shipment already built.
             return key, old
         return key, build(detail, label)
 

@@ -41,12 +41,6 @@ def category(shipment: Shipment) -> str | None:
     return _CATEGORIES.get((shipment.kind, shipment.status))
 
 
-def sub_status(shipment: Shipment) -> str | None:
-    """Return a shipment's sub-status, where its kind has one."""
-    value = shipment.attributes.get("sub_status")
-    return value if isinstance(value, str) else None
-
-
 class StatusEvents:
     """Remember the last status seen of every shipment and fire an event per change."""
 
@@ -93,7 +87,7 @@ class StatusEvents:
                 now = seen[key] = before or (None, None)
                 changed = changed or now != before
                 continue
-            now = seen[key] = (shipment.status, sub_status(shipment))
+            now = seen[key] = (shipment.status, shipment.sub_status)
             changed = changed or now != before
             if before is None or before[0] is None or before[0] == now[0]:
                 continue

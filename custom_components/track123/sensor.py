@@ -27,7 +27,6 @@ from .coordinator import Shipments, Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
 from .shipment import (
     EVENTS_ATTRIBUTE,
-    SHIPMENT_UNIQUE_PREFIX,
     STATUS_OPTIONS,
     Shipment,
     enum_options,
@@ -296,9 +295,15 @@ class ShipmentSensorManager:
 
 
 class ShipmentSensor(Track123Entity, SensorEntity):
-    """A shipment; its state is the shipment's status."""
+    """A shipment; its state is the shipment's status.
 
-    _attr_device_class = SensorDeviceClass.ENUM
+    State, name and attributes are read from the shipment when written, and the
+    sensor's own fields are slots: an account may hold thousands of shipments, and
+    every value an entity keeps in its instance dict costs memory per shipment.
+    """
+
+    __slots__ = ("_key", "_manager", "_shipment", "_written_available")
+
     _unrecorded_attributes = frozenset({EVENTS_ATTRIBUTE})
 
     def __init__(
@@ -308,23 +313,48 @@ class ShipmentSensor(Track123Entity, SensorEntity):
         manager: ShipmentSensorManager,
     ) -> None:
         """Create the sensor of a shipment."""
-        super().__init__(
-            coordinator, SHIPMENT_UNIQUE_PREFIX + shipment.key, shipment.key
-        )
+        super().__init__(coordinator, shipment_key=shipment.key)
         self._key = shipment.key
         self._manager = manager
-        self._attr_translation_key = shipment.kind.value
-        self._attr_options = STATUS_OPTIONS[shipment.kind]
         self._shipment = shipment
         self._written_available: bool | None = None
-        self._apply(shipment)
 
-    def _apply(self, shipment: Shipment) -> None:
-        """Take the state and attributes of a shipment."""
-        self._shipment = shipment
-        self._attr_name = shipment.name
-        self._attr_native_value = shipment.status
-        self._attr_extra_state_attributes = shipment.attributes
+    @property
+    def unique_id(self) -> str:
+        """Return the unique id: the config entry's and the shipment's identity."""
+        return shipment_unique_prefix(self.coordinator.config_entry.entry_id) + (
+            self._key
+        )
+
+    @property
+    def translation_key(self) -> str:
+        """Return the translation key of the shipment's kind."""
+        return self._shipment.kind.value
+
+    @property
+    def device_class(self) -> SensorDeviceClass:
+        """Return the device class: the state is one of the kind's statuses."""
+        return SensorDeviceClass.ENUM
+
+    @property
+    def options(self) -> list[str]:
+        """Return the statuses of the shipment's kind."""
+        return STATUS_OPTIONS[self._shipment.kind]
+
+    @property
+    def name(self) -> str:
+        """Return the shipment's label, else its number."""
+        return self._shipment.name
+
+    @property
+    def native_value(self) -> str | None:
+        """Return the shipment's status."""
+        return self._shipment.status
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Return the shipment's attributes."""
+        return self._shipment.attributes
 
     @property
     def available(self) -> bool:
@@ -340,7 +370,7 @@ class ShipmentSensor(Track123Entity, SensorEntity):
             shipment is self._shipment and available == self._written_available
         ):
             return
-        self._apply(shipment)
+        self._shipment = shipment
         self._written_available = available
         self.async_write_ha_state()
 

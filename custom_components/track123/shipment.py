@@ -1,7 +1,7 @@
 """One view over parcels, ocean shipments and air waybills, as the entities show them."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import cache
@@ -89,7 +89,6 @@ class Shipment:
     expected_start: datetime | None
     expected_end: datetime | None
     detail: ShipmentDetail
-    attributes: dict[str, Any] = field(compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -106,18 +105,37 @@ class Shipment:
         """Return what the user calls this shipment: the label, else the number."""
         return self.label or self.number
 
+    @property
+    def sub_status(self) -> str | None:
+        """Return the sub-status, where the shipment's kind has one."""
+        detail = self.detail
+        return option(detail.sub_status) if isinstance(detail, Parcel) else None
+
+    @property
+    def attributes(self) -> dict[str, Any]:
+        """Return the attributes its sensor shows.
+
+        Built on each call rather than kept: Home Assistant keeps the copy in the
+        sensor's state, and only changed shipments are written.
+        """
+        detail = self.detail
+        if isinstance(detail, Parcel):
+            return parcel_attributes(detail, self.label)
+        if isinstance(detail, OceanShipment):
+            return ocean_attributes(detail, self.label)
+        return air_attributes(detail, self.label)
+
 
 def _event_dict(**values: Any) -> dict[str, Any]:
     """Return an event as a dict, without empty values."""
     return {key: value for key, value in values.items() if value is not None}
 
 
-def from_parcel(parcel: Parcel, label: str | None = None) -> Shipment:
-    """Build the view of a parcel."""
+def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
+    """Return the attributes of a parcel's sensor."""
     last = parcel.last_event
     expected = parcel.expected_delivery
-    label = label or parcel.remark or None
-    attributes: dict[str, Any] = {
+    return {
         "kind": ShipmentKind.PARCEL.value,
         "tracking_number": parcel.track_no,
         "label": label,
@@ -149,27 +167,31 @@ def from_parcel(parcel: Parcel, label: str | None = None) -> Shipment:
             for event in parcel.events
         ],
     }
+
+
+def from_parcel(parcel: Parcel, label: str | None = None) -> Shipment:
+    """Build the view of a parcel."""
+    last = parcel.last_event
+    expected = parcel.expected_delivery
     status = option(parcel.status)
     return Shipment(
         kind=ShipmentKind.PARCEL,
         number=parcel.track_no,
         carrier=parcel.courier_code,
         status=status,
-        label=label,
+        label=label or parcel.remark or None,
         delivered_at=parcel.delivered_time
         or (last.time if last and status == "delivered" else None),
         expected_start=expected.start if expected else None,
         expected_end=expected.end if expected else None,
         detail=parcel,
-        attributes=attributes,
     )
 
 
-def from_ocean(ocean: OceanShipment, label: str | None = None) -> Shipment:
-    """Build the view of an ocean shipment."""
+def ocean_attributes(ocean: OceanShipment, label: str | None) -> dict[str, Any]:
+    """Return the attributes of an ocean shipment's sensor."""
     last = ocean.last_event
-    status = option(ocean.search_status)
-    attributes: dict[str, Any] = {
+    return {
         "kind": ShipmentKind.OCEAN.value,
         "tracking_number": ocean.tracking_no,
         "label": label,
@@ -209,6 +231,12 @@ def from_ocean(ocean: OceanShipment, label: str | None = None) -> Shipment:
             for event in container.events
         ],
     }
+
+
+def from_ocean(ocean: OceanShipment, label: str | None = None) -> Shipment:
+    """Build the view of an ocean shipment."""
+    last = ocean.last_event
+    status = option(ocean.search_status)
     return Shipment(
         kind=ShipmentKind.OCEAN,
         number=ocean.tracking_no,
@@ -219,15 +247,13 @@ def from_ocean(ocean: OceanShipment, label: str | None = None) -> Shipment:
         expected_start=ocean.eta,
         expected_end=ocean.eta,
         detail=ocean,
-        attributes=attributes,
     )
 
 
-def from_air(air: AirShipment, label: str | None = None) -> Shipment:
-    """Build the view of an air waybill."""
+def air_attributes(air: AirShipment, label: str | None) -> dict[str, Any]:
+    """Return the attributes of an air waybill's sensor."""
     last = air.last_event
-    status = option(air.status)
-    attributes: dict[str, Any] = {
+    return {
         "kind": ShipmentKind.AIR.value,
         "tracking_number": air.awb,
         "label": label,
@@ -261,6 +287,12 @@ def from_air(air: AirShipment, label: str | None = None) -> Shipment:
             for event in air.events
         ],
     }
+
+
+def from_air(air: AirShipment, label: str | None = None) -> Shipment:
+    """Build the view of an air waybill."""
+    last = air.last_event
+    status = option(air.status)
     return Shipment(
         kind=ShipmentKind.AIR,
         number=air.awb,
@@ -271,7 +303,6 @@ def from_air(air: AirShipment, label: str | None = None) -> Shipment:
         expected_start=None,
         expected_end=None,
         detail=air,
-        attributes=attributes,
     )
 
 
