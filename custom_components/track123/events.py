@@ -1,7 +1,8 @@
 """Events on status transitions: exactly once per transition, across restarts."""
 
 from collections.abc import Mapping
-from typing import Any, Final
+from functools import cache
+from typing import Any, Final, TypeGuard
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -34,6 +35,21 @@ _CATEGORIES: Mapping[tuple[ShipmentKind, str], str] = {
 type Seen = tuple[str | None, str | None]
 
 
+@cache
+def _pair(status: str | None, sub_status: str | None) -> Seen:
+    """Return a status and sub-status as one tuple shared by every shipment in them."""
+    return (status, sub_status)
+
+
+def _is_pair(value: object) -> TypeGuard[list[str | None]]:
+    """Return True for a stored [status, sub-status]."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(part is None or isinstance(part, str) for part in value)
+    )
+
+
 def category(shipment: Shipment) -> str | None:
     """Return what a shipment's current status means to a user, if anything."""
     if shipment.status is None:
@@ -61,9 +77,9 @@ class StatusEvents:
         stored = await self._store.async_load() or {}
         self._recorded = {}
         self._seen = {
-            key: (value[0], value[1])
+            key: _pair(value[0], value[1])
             for key, value in stored.items()
-            if isinstance(value, list) and len(value) == 2
+            if _is_pair(value)
         }
 
     async def async_collect(
@@ -87,7 +103,7 @@ class StatusEvents:
                 now = seen[key] = before or (None, None)
                 changed = changed or now != before
                 continue
-            now = seen[key] = (shipment.status, shipment.sub_status)
+            now = seen[key] = _pair(shipment.status, shipment.sub_status)
             changed = changed or now != before
             if before is None or before[0] is None or before[0] == now[0]:
                 continue

@@ -9,6 +9,7 @@ from typing import Any
 from homeassistant.components.sensor import (
     SensorDeviceClass,
     SensorEntity,
+    SensorEntityCapabilityAttribute,
     SensorEntityDescription,
     SensorStateClass,
 )
@@ -294,6 +295,12 @@ class ShipmentSensorManager:
         ir.async_delete_issue(self._hass, DOMAIN, self._issue_id)
 
 
+_CAPABILITIES: Mapping[ShipmentKind, dict[str, Any]] = {
+    kind: {SensorEntityCapabilityAttribute.OPTIONS: options}
+    for kind, options in STATUS_OPTIONS.items()
+}
+
+
 class ShipmentSensor(Track123Entity, SensorEntity):
     """A shipment; its state is the shipment's status.
 
@@ -340,6 +347,14 @@ class ShipmentSensor(Track123Entity, SensorEntity):
     def options(self) -> list[str]:
         """Return the statuses of the shipment's kind."""
         return STATUS_OPTIONS[self._shipment.kind]
+
+    @property
+    def capability_attributes(self) -> dict[str, Any]:
+        """Return the kind's statuses as options: one mapping per kind, not per sensor.
+
+        Home Assistant keeps it in the entity registry and copies it into each state.
+        """
+        return _CAPABILITIES[self._shipment.kind]
 
     @property
     def name(self) -> str:

@@ -259,6 +259,7 @@ async def test_stored_statuses_of_an_earlier_run(
     sim_state.add_parcel(NUMBER, courier_code="ups", scenario="delivered")
     sim_state.add_parcel("1Z999AA10000000003", courier_code="ups", scenario="delivered")
     sim_state.add_parcel("1Z999AA10000000004", courier_code="ups", scenario="delivered")
+    sim_state.add_parcel("1Z999AA10000000005", courier_code="ups", scenario="delivered")
     sim_state.clock.advance(timedelta(hours=40))
     freezer.tick(timedelta(hours=40))
     hass_storage[STATUS_STORAGE_KEY] = {
@@ -269,6 +270,7 @@ async def test_stored_statuses_of_an_earlier_run(
             # An unknown earlier status, and damaged entries: no event.
             "parcel_ups_1Z999AA10000000003": [None, None],
             "parcel_ups_1Z999AA10000000004": "delivered",
+            "parcel_ups_1Z999AA10000000005": [["waiting_delivery"], None],
             "parcel_ups_gone": ["in_transit"],
         },
     }
@@ -285,6 +287,7 @@ async def test_stored_statuses_of_an_earlier_run(
         f"parcel_ups_{NUMBER}": ["delivered", "delivered_01"],
         "parcel_ups_1Z999AA10000000003": ["delivered", "delivered_01"],
         "parcel_ups_1Z999AA10000000004": ["delivered", "delivered_01"],
+        "parcel_ups_1Z999AA10000000005": ["delivered", "delivered_01"],
     }
 
 
