@@ -66,6 +66,7 @@ from homeassistant.core import (
 )
 from homeassistant.helpers import entity_registry as er, frame
 from homeassistant.helpers.entity_platform import MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY
+from homeassistant.util.json import json_loads
 from pytest_homeassistant_custom_component.common import (  # type: ignore[import-untyped]
     MockConfigEntry,
     async_test_home_assistant,
@@ -374,19 +375,25 @@ def measured(profile: cProfile.Profile | None = None) -> Iterator[Measure]:
         result.wall = time.perf_counter() - wall
 
 
-def timed(owner: object, method: str, into: Measure) -> Callable[[], None]:
+def timed(
+    owner: object, method: str, into: Measure, results: list[Any] | None = None
+) -> Callable[[], None]:
     """Add the CPU time spent in an async method of ``owner`` to ``into``.
 
-    Return what restores the method.
+    With ``results``, also collect what each call returned. Return what restores the
+    method.
     """
     original = getattr(owner, method)
 
     async def measured_method(*args: Any) -> Any:
         cpu = time.process_time()
         try:
-            return await original(*args)
+            result = await original(*args)
         finally:
             into.cpu += time.process_time() - cpu
+        if results is not None:
+            results.append(result)
+        return result
 
     setattr(owner, method, measured_method)
     return lambda: delattr(owner, method)
@@ -413,6 +420,7 @@ class RefreshResult:
     cpu_integration_ms: float
     cpu_update_ms: float
     cpu_system_ms: float
+    decode_ms: float
     simulator_cpu_ms: float
     state_changed: int
     state_changed_shipments: int
@@ -422,6 +430,7 @@ class RefreshResult:
     cpu_over_floor: float | None = None
     integration_over_floor: float | None = None
     update_over_floor: float | None = None
+    decode_over_floor: float | None = None
     requests_per_endpoint: dict[str, int] = field(default_factory=dict)
     rounds: list[dict[str, Any]] = field(default_factory=list)
     other_changed: list[str] = field(default_factory=list)
@@ -461,6 +470,7 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
     cpu = statistics.median(r.cpu_ms for r in rounds)
     integration = statistics.median(r.cpu_integration_ms for r in rounds)
     update = statistics.median(r.cpu_update_ms for r in rounds)
+    decode = statistics.median(r.decode_ms for r in rounds)
     return RefreshResult(
         n=first.n,
         changed_percent=first.changed_percent,
@@ -476,6 +486,7 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
         cpu_integration_ms=integration,
         cpu_update_ms=update,
         cpu_system_ms=statistics.median(r.cpu_system_ms for r in rounds),
+        decode_ms=decode,
         simulator_cpu_ms=statistics.median(r.simulator_cpu_ms for r in rounds),
         state_changed=max(r.state_changed for r in rounds),
         state_changed_shipments=max(r.state_changed_shipments for r in rounds),
@@ -488,6 +499,7 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
         cpu_over_floor=cpu / floor if floor else None,
         integration_over_floor=integration / floor if floor else None,
         update_over_floor=update / floor if floor else None,
+        decode_over_floor=decode / floor if floor else None,
         requests_per_endpoint=first.requests_per_endpoint,
         other_changed=sorted({entity for r in rounds for entity in r.other_changed}),
         rounds=[
@@ -531,10 +543,11 @@ async def measure_refresh(
     before = await sim.stats()
     changes = StateChanges(hass)
     fetch, transport = Measure(), Measure()
+    exchanges: list[tuple[int, bytes, float | None]] = []
     # The coordinator's fetch: HTTP, JSON decoding, parsing.
     restore_fetch = timed(coordinator, "_async_fetch", fetch)
     # The client's HTTP exchanges: aiohttp and the kernel.
-    restore_transport = timed(coordinator.client, "_exchange", transport)
+    restore_transport = timed(coordinator.client, "_exchange", transport, exchanges)
     try:
         with changes.counting_attempts(), measured(profile) as total:
             await coordinator.async_refresh()
@@ -570,6 +583,7 @@ async def measure_refresh(
         cpu_integration_ms=(total.cpu - transport.cpu) * 1000,
         cpu_update_ms=(total.cpu - fetch.cpu) * 1000,
         cpu_system_ms=total.system * 1000,
+        decode_ms=measure_decode([body for _, body, _ in exchanges]),
         simulator_cpu_ms=(after.cpu - before.cpu) * 1000,
         state_changed=len(changes.events),
         state_changed_shipments=len(shipment_events),
@@ -584,6 +598,22 @@ async def measure_refresh(
         requests_per_endpoint={k: v for k, v in per_endpoint.items() if v},
     )
     return result, pairs
+
+
+def measure_decode(bodies: list[bytes], repeats: int = 5) -> float:
+    """Median CPU (ms) of decoding every answer body once, and nothing else.
+
+    The same decoder as the client's (Home Assistant's ``json_loads``, orjson), in a
+    warm loop: a lower bound of what reading the answers costs any integration.
+    """
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.process_time()
+        for body in bodies:
+            json_loads(body)
+        times.append(time.process_time() - start)
+    return statistics.median(times) * 1000
 
 
 async def measure_floor(
@@ -718,10 +748,11 @@ def _origin(filename: str) -> str:
 async def measure_memory(n: int) -> MemoryResult:
     """Memory allocated by setting up the entry and still held, per shipment.
 
-    Everything the set-up keeps counts: the coordinator's shipments (parsed models,
-    attribute dicts), the sensor entities, their registry entries and their states in
-    the state machine. Allocations are grouped by the file that made them; strings
-    decoded from the API's JSON and kept in the models count as "json".
+    Everything the set-up keeps counts: the coordinator's shipments (parsed models),
+    the sensor entities, their registry entries (with the JSON the registry keeps of
+    each once written) and their states in the state machine. Allocations are
+    grouped by the file that made them; strings decoded from the API's JSON and kept
+    in the models count as "json".
     """
     async with simulator(n, 0.0) as sim, home_assistant() as hass:
         gc.collect()
@@ -729,6 +760,11 @@ async def measure_memory(n: int) -> MemoryResult:
         try:
             entry = await setup_entry(hass, sim.base_url)
             await entry.runtime_data.coordinator.async_refresh()
+            await hass.async_block_till_done()
+            # The registries write their files some seconds after a change and then
+            # keep each entry's JSON: measure that steady state at every N, not only
+            # where the set-up outlasts the delay.
+            hass.bus.async_fire(EVENT_HOMEASSISTANT_FINAL_WRITE)
             await hass.async_block_till_done()
             gc.collect()
             snapshot = tracemalloc.take_snapshot()
@@ -768,11 +804,13 @@ What is measured (simulator in a child process; its CPU is not in the CPU column
              trackings that changed) + "update" (merge, status events, entity
              updates and Home Assistant's state writes)
   sys        the kernel's part of CPU (mostly loopback TCP to the simulator)
+  decode     median CPU of decoding the refresh's answers once more with the same
+             JSON decoder, and nothing else: what reading them costs at least
   writes     state_changed events (all / of shipment sensors) and write attempts
              (StateMachine.async_set_internal calls, changed or not)
   floor      median CPU of hass.states.async_set of the same changed states with the
              same attributes, no integration around it (+ async_block_till_done);
-             int/fl = integ / floor, upd/fl = update / floor
+             int/fl = integ / floor, upd/fl = update / floor, dec/fl = decode / floor
 """
 
 
@@ -787,7 +825,7 @@ def print_report(
         f"{'N':>6} {'chg':>4} {'req':>4} {'budget':>6} {'429':>3} {'wall s':>7} "
         f"{'CPU ms':>7} {'HTTP':>6} {'integ':>6} {'parse':>6} {'update':>6} "
         f"{'sys':>5} {'writes':>9} {'attempts':>8} {'floor':>6} {'int/fl':>6} "
-        f"{'upd/fl':>6}"
+        f"{'upd/fl':>6} {'decode':>6} {'dec/fl':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -804,7 +842,8 @@ def print_report(
             f"{r.cpu_transport_ms:>6.1f} {r.cpu_integration_ms:>6.1f} "
             f"{r.cpu_parse_ms:>6.1f} {r.cpu_update_ms:>6.1f} {r.cpu_system_ms:>5.1f} "
             f"{writes:>9} {r.write_attempts:>8} {floor} "
-            f"{ratio(r.integration_over_floor)} {ratio(r.update_over_floor)}"
+            f"{ratio(r.integration_over_floor)} {ratio(r.update_over_floor)} "
+            f"{r.decode_ms:>6.1f} {ratio(r.decode_over_floor)}"
         )
     print()
     print(
