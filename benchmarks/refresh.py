@@ -52,7 +52,14 @@ from typing import Any
 from unittest.mock import Mock, patch
 
 from homeassistant import loader
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityCapabilityAttribute,
+)
 from homeassistant.const import (
+    ATTR_DEVICE_CLASS,
+    ATTR_FRIENDLY_NAME,
     CONF_API_KEY,
     EVENT_HOMEASSISTANT_FINAL_WRITE,
     EVENT_STATE_CHANGED,
@@ -69,6 +76,7 @@ from homeassistant.helpers.entity_platform import MAX_ENABLED_ENTITIES_PER_CONFI
 from homeassistant.util.json import json_loads
 from pytest_homeassistant_custom_component.common import (  # type: ignore[import-untyped]
     MockConfigEntry,
+    MockEntityPlatform,
     async_test_home_assistant,
 )
 
@@ -427,6 +435,8 @@ class RefreshResult:
     write_attempts: int
     floor_cpu_ms: float | None = None
     floor_state_changed: int | None = None
+    entity_floor_cpu_ms: float | None = None
+    entity_floor_state_changed: int | None = None
     cpu_over_floor: float | None = None
     integration_over_floor: float | None = None
     update_over_floor: float | None = None
@@ -467,6 +477,7 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
         return statistics.median(known) if known else None
 
     floor = median([r.floor_cpu_ms for r in rounds])
+    entity_floor = median([r.entity_floor_cpu_ms for r in rounds])
     cpu = statistics.median(r.cpu_ms for r in rounds)
     integration = statistics.median(r.cpu_integration_ms for r in rounds)
     update = statistics.median(r.cpu_update_ms for r in rounds)
@@ -492,6 +503,15 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
         state_changed_shipments=max(r.state_changed_shipments for r in rounds),
         write_attempts=max(r.write_attempts for r in rounds),
         floor_cpu_ms=floor,
+        entity_floor_cpu_ms=entity_floor,
+        entity_floor_state_changed=max(
+            (
+                r.entity_floor_state_changed
+                for r in rounds
+                if r.entity_floor_state_changed
+            ),
+            default=None,
+        ),
         floor_state_changed=max(
             (r.floor_state_changed for r in rounds if r.floor_state_changed),
             default=None,
@@ -513,6 +533,8 @@ def combine(rounds: list[RefreshResult]) -> RefreshResult:
                 "cpu_transport_ms": round(r.cpu_transport_ms, 2),
                 "cpu_integration_ms": round(r.cpu_integration_ms, 2),
                 "floor_cpu_ms": r.floor_cpu_ms and round(r.floor_cpu_ms, 2),
+                "entity_floor_cpu_ms": r.entity_floor_cpu_ms
+                and round(r.entity_floor_cpu_ms, 2),
                 "wall_s": round(r.wall_s, 3),
             }
             for r in rounds
@@ -616,6 +638,28 @@ def measure_decode(bodies: list[bytes], repeats: int = 5) -> float:
     return statistics.median(times) * 1000
 
 
+async def measure_rounds(
+    hass: HomeAssistant, write: Callable[[int], None], repeats: int
+) -> tuple[float, int]:
+    """Return the median CPU (ms) of ``repeats`` rounds, and one round's state changes.
+
+    A round is ``write(side)`` and ``hass.async_block_till_done()``; the side
+    alternates between 1 (new states) and 0 (old states), so every round changes
+    every entity.
+    """
+    times = []
+    events = 0
+    for repeat in range(repeats):
+        changes = StateChanges(hass)
+        with measured() as total:
+            write((repeat + 1) % 2)
+            await hass.async_block_till_done()
+        changes.stop()
+        events = len(changes.events)
+        times.append(total.cpu * 1000)
+    return statistics.median(times), events
+
+
 async def measure_floor(
     hass: HomeAssistant, pairs: list[tuple[State, State]], repeats: int = 5
 ) -> tuple[float, int]:
@@ -632,24 +676,87 @@ async def measure_floor(
         [(old.state, dict(old.attributes)) for old, _ in pairs],
         [(new.state, dict(new.attributes)) for _, new in pairs],
     ]
-    for entity_id, (state, attributes) in zip(ids, rounds[0], strict=True):
-        hass.states.async_set(entity_id, state, attributes)
+
+    def write(side: int) -> None:
+        for entity_id, (state, attributes) in zip(ids, rounds[side], strict=True):
+            hass.states.async_set(entity_id, state, attributes)
+
+    write(0)
     await hass.async_block_till_done()
-    times = []
-    events = 0
-    for repeat in range(repeats):
-        writes = rounds[(repeat + 1) % 2]
-        changes = StateChanges(hass)
-        with measured() as total:
-            for entity_id, (state, attributes) in zip(ids, writes, strict=True):
-                hass.states.async_set(entity_id, state, attributes)
-            await hass.async_block_till_done()
-        changes.stop()
-        events = len(changes.events)
-        times.append(total.cpu * 1000)
+    result = await measure_rounds(hass, write, repeats)
     for entity_id in ids:
         hass.states.async_remove(entity_id)
-    return statistics.median(times), events
+    return result
+
+
+class FloorSensor(SensorEntity):
+    """A bare enum sensor that shows the state and attributes it is given."""
+
+    _attr_should_poll = False
+    _attr_device_class = SensorDeviceClass.ENUM
+
+    def __init__(self, index: int, state: State) -> None:
+        """Show ``state`` under an entity id of its own."""
+        self.entity_id = f"sensor.benchmark_entity_floor_{index}"
+        self._attr_name = state.attributes.get(ATTR_FRIENDLY_NAME)
+        self._attr_options = state.attributes[SensorEntityCapabilityAttribute.OPTIONS]
+        self.show(*self.shown(state))
+
+    @staticmethod
+    def shown(state: State) -> tuple[str, dict[str, Any]]:
+        """Return the value and extra attributes that show ``state``."""
+        attributes = dict(state.attributes)
+        for own in (
+            ATTR_FRIENDLY_NAME,
+            ATTR_DEVICE_CLASS,
+            SensorEntityCapabilityAttribute.OPTIONS,
+        ):
+            attributes.pop(own, None)
+        return state.state, attributes
+
+    def show(self, value: str, attributes: dict[str, Any]) -> None:
+        """Take a value and extra attributes (written by async_write_ha_state)."""
+        self._attr_native_value = value
+        self._attr_extra_state_attributes = attributes
+
+
+async def measure_entity_floor(
+    hass: HomeAssistant, pairs: list[tuple[State, State]], repeats: int = 5
+) -> tuple[float, int]:
+    """CPU of bare sensor entities writing the same state changes.
+
+    Home Assistant's entity machinery around each write (state and attributes
+    computed from the entity's properties, then the state machine), with no
+    integration: the same rounds as ``measure_floor``. Returns the median CPU time
+    (ms) and the state_changed events of one round, with the state each entity shows
+    the same as the shipment sensor's (checked).
+    """
+    if not pairs:
+        return 0.0, 0
+    platform = MockEntityPlatform(
+        hass, domain="sensor", platform_name="benchmark_floor"
+    )
+    entities = [FloorSensor(index, old) for index, (old, _) in enumerate(pairs)]
+    await platform.async_add_entities(entities)
+    await hass.async_block_till_done()
+    rounds = [
+        [FloorSensor.shown(old) for old, _ in pairs],
+        [FloorSensor.shown(new) for _, new in pairs],
+    ]
+
+    def write(side: int) -> None:
+        for entity, (value, attributes) in zip(entities, rounds[side], strict=True):
+            entity.show(value, attributes)
+            entity.async_write_ha_state()
+
+    result = await measure_rounds(hass, write, repeats)
+    for entity, (old, new) in zip(entities, pairs, strict=True):
+        written = hass.states.get(entity.entity_id)
+        source = new if repeats % 2 else old
+        assert written is not None
+        assert (written.state, written.attributes) == (source.state, source.attributes)
+    await platform.async_reset()
+    return result
 
 
 def shipment_entity_ids(hass: HomeAssistant, entry: MockConfigEntry) -> dict[str, str]:
@@ -716,6 +823,9 @@ async def run_size(
                     floor_ms, floor_events = await measure_floor(hass, pairs)
                     result.floor_cpu_ms = floor_ms
                     result.floor_state_changed = floor_events
+                    entity_ms, entity_events = await measure_entity_floor(hass, pairs)
+                    result.entity_floor_cpu_ms = entity_ms
+                    result.entity_floor_state_changed = entity_events
                 case_rounds.append(result)
             results.append(combine(case_rounds))
         assert await hass.config_entries.async_unload(entry.entry_id)
@@ -811,6 +921,8 @@ What is measured (simulator in a child process; its CPU is not in the CPU column
   floor      median CPU of hass.states.async_set of the same changed states with the
              same attributes, no integration around it (+ async_block_till_done);
              int/fl = integ / floor, upd/fl = update / floor, dec/fl = decode / floor
+  ent.fl     the same changes written by bare enum sensor entities (no integration):
+             Home Assistant's entity machinery around each write, + the floor
 """
 
 
@@ -825,7 +937,7 @@ def print_report(
         f"{'N':>6} {'chg':>4} {'req':>4} {'budget':>6} {'429':>3} {'wall s':>7} "
         f"{'CPU ms':>7} {'HTTP':>6} {'integ':>6} {'parse':>6} {'update':>6} "
         f"{'sys':>5} {'writes':>9} {'attempts':>8} {'floor':>6} {'int/fl':>6} "
-        f"{'upd/fl':>6} {'decode':>6} {'dec/fl':>6}"
+        f"{'upd/fl':>6} {'decode':>6} {'dec/fl':>6} {'ent.fl':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -843,7 +955,8 @@ def print_report(
             f"{r.cpu_parse_ms:>6.1f} {r.cpu_update_ms:>6.1f} {r.cpu_system_ms:>5.1f} "
             f"{writes:>9} {r.write_attempts:>8} {floor} "
             f"{ratio(r.integration_over_floor)} {ratio(r.update_over_floor)} "
-            f"{r.decode_ms:>6.1f} {ratio(r.decode_over_floor)}"
+            f"{r.decode_ms:>6.1f} {ratio(r.decode_over_floor)} "
+            f"{ratio(r.entity_floor_cpu_ms)}"
         )
     print()
     print(

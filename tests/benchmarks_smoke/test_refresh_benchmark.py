@@ -18,3 +18,4 @@ async def test_refresh_benchmark_counts(socket_enabled: None) -> None:
         assert one["changed_expected"] == 1
         assert one["state_changed_shipments"] == 1
     assert changed.floor_state_changed == 1
+    assert changed.entity_floor_state_changed == 1
