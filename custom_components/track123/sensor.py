@@ -329,9 +329,8 @@ class ShipmentSensor(Track123Entity, SensorEntity):
     @property
     def unique_id(self) -> str:
         """Return the unique id: the config entry's and the shipment's identity."""
-        return shipment_unique_prefix(self.coordinator.config_entry.entry_id) + (
-            self._key
-        )
+        entry_id = self.coordinator.config_entry.entry_id
+        return shipment_unique_prefix(entry_id) + self._key
 
     @property
     def translation_key(self) -> str:
