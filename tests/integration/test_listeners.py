@@ -9,13 +9,19 @@ from custom_components.track123.listeners import ShipmentListeners
 LOGGER = logging.getLogger("custom_components.track123")
 
 
-def test_notify_calls_the_changed_shipments_and_the_general_listeners() -> None:
-    """A change reaches the callbacks of its shipments and those of every change."""
+def _parcel_ocean_and_summary() -> tuple[ShipmentListeners, list[str]]:
+    """Return listeners of a parcel, an ocean shipment and every change, and calls."""
     listeners = ShipmentListeners(LOGGER)
     calls: list[str] = []
     listeners.add(lambda: calls.append("parcel"), "parcel_ups_1Z")
     listeners.add(lambda: calls.append("ocean"), "ocean_msc_MSCU")
     listeners.add(lambda: calls.append("summary"))
+    return listeners, calls
+
+
+def test_notify_calls_the_changed_shipments_and_the_general_listeners() -> None:
+    """A change reaches the callbacks of its shipments and those of every change."""
+    listeners, calls = _parcel_ocean_and_summary()
 
     listeners.notify({"parcel_ups_1Z", "gone_key"})
 
@@ -27,17 +33,14 @@ def test_removed_listeners_are_not_called() -> None:
     listeners = ShipmentListeners(LOGGER)
     calls: list[str] = []
 
-    def first() -> None:
-        calls.append("first")
-
     def summary() -> None:
         calls.append("summary")
 
-    listeners.add(first, "parcel_ups_1Z")
+    remove_first = listeners.add(lambda: calls.append("first"), "parcel_ups_1Z")
     listeners.add(lambda: calls.append("second"), "parcel_ups_1Z")
     listeners.add(summary)
 
-    listeners.remove(first, "parcel_ups_1Z")
+    remove_first()  # what add returned, as the coordinator's entities use it
     listeners.remove(summary)
     listeners.remove(summary)  # a second removal does nothing
     listeners.notify({"parcel_ups_1Z"})
@@ -85,11 +88,7 @@ def test_a_failing_callback_is_logged_and_the_others_still_run(
 
 def test_notify_shipments_calls_every_shipment_but_not_the_general_ones() -> None:
     """When every entity's availability changes, each shipment's callback runs."""
-    listeners = ShipmentListeners(LOGGER)
-    calls: list[str] = []
-    listeners.add(lambda: calls.append("parcel"), "parcel_ups_1Z")
-    listeners.add(lambda: calls.append("ocean"), "ocean_msc_MSCU")
-    listeners.add(lambda: calls.append("summary"))
+    listeners, calls = _parcel_ocean_and_summary()
 
     listeners.notify_shipments()
 
