@@ -1,6 +1,7 @@
 """Run the refresh benchmark with 20 parcels; check counts, not times."""
 
-from benchmarks.refresh import requests_budget, run_size
+from benchmarks.refresh.measurement import run_size
+from benchmarks.refresh.scenario import requests_budget
 
 
 async def test_refresh_benchmark_counts(socket_enabled: None) -> None:
