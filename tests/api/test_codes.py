@@ -135,15 +135,13 @@ SEED_TABLES: dict[type, dict[str, str]] = {
         "NO_RECORD": "The shipment is not found and there is no tracking information available",
         "EXPIRED": "The cargo has no tracking information for 30 days since added.",
     },
-    AirEventStatus: {
-        "BOOKED": "Consignment booked on a certain flight",
-        "RECEIVED": "Consignment received from shipper or agent",
-        "IN_TRANSIT": "Consignment has been shipped and is on the way to destination",
-        "ARRIVED": "Consignment arrived on a certain flight",
-        "NOTIFIED": "Consignment arrived at destination and the consignee or agent has been",
-        "DELIVERED": "Consignment delivered to Consignee or (if not possible) to customs",
-        "EXCEPTION": "Consignment missing, cargo damaged, or any other exceptions",
-    },
+}
+
+# The seed's air event table repeats the air statuses from BOOKED to EXCEPTION.
+SEED_TABLES[AirEventStatus] = {
+    value: description
+    for value, description in SEED_TABLES[AirStatus].items()
+    if value not in ("INIT", "NO_RECORD", "EXPIRED")
 }
 
 ALL_ENUMS = [*SEED_TABLES, OceanNumberType]

@@ -1,13 +1,14 @@
 """Property-based fuzzing of every response parser and of the client's envelope handling.
 
 Arbitrary JSON, and real payloads of the simulator with random parts replaced, removed
-or added, go through each public parser, the client (over a fake session, so the
-envelope, paging and retry code runs too) and the integration's shipment view. Only
-Track123Error subclasses may escape.
+or added, go through each public parser and the client (over a fake session, so the
+envelope, paging and retry code runs too). Only Track123Error subclasses may escape,
+and every time in a parsed model is timezone-aware.
 """
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 import json
@@ -26,23 +27,11 @@ from custom_components.track123.api import (
     parsing,
 )
 from custom_components.track123.api.client import parse_retry_after
-from custom_components.track123.api.codes import (
-    AirEventStatus,
-    AirStatus,
-    OceanEventStatus,
-    OceanLocationType,
-    OceanNumberType,
-    OceanSearchStatus,
-    OceanTransitStatus,
-    ParcelStatus,
-    ParcelSubStatus,
-    QueryStatus,
-    ServiceCode,
-)
+from custom_components.track123.api.codes import OceanNumberType
 from custom_components.track123.api.models import EventSource
 from custom_components.track123.api.rate_limit import EndpointRateLimiter
 from custom_components.track123.api.times import parse_offset, parse_time
-from custom_components.track123.shipment import build
+from tests.api.test_codes import SEED_TABLES
 from track123_simulator import (
     AIR_SCENARIOS,
     OCEAN_SCENARIOS,
@@ -291,12 +280,22 @@ def _only_track123_errors(parse: Callable[[], Any]) -> Any:
         return None
 
 
+def _times(node: Any) -> Iterator[datetime]:
+    """Yield every datetime of a parsed model, its parts included."""
+    if isinstance(node, datetime):
+        yield node
+    elif isinstance(node, tuple):
+        for value in node:
+            yield from _times(value)
+    elif is_dataclass(node):
+        for field in fields(node):
+            yield from _times(getattr(node, field.name))
+
+
 def _view(detail: Any) -> None:
-    """Build the integration's view of a parsed shipment, as the coordinator does."""
-    shipment = build(detail)
-    assert shipment.key
-    assert isinstance(shipment.attributes, dict)
-    _ = shipment.is_delivered, shipment.name, detail.last_event
+    """Read a parsed shipment as the integration does; every time is aware."""
+    _ = detail.last_event
+    assert all(time.tzinfo is not None for time in _times(detail))
 
 
 # Parsers ----------------------------------------------------------------------------
@@ -424,18 +423,7 @@ def _read_primitive(value: Any, key: str) -> None:
     _only_track123_errors(lambda: parsing.require_dict(value, "fuzz"))
     time = parse_time(value, parse_offset(value))
     assert time is None or time.tzinfo is not None
-    for enum in (
-        AirEventStatus,
-        AirStatus,
-        OceanEventStatus,
-        OceanLocationType,
-        OceanSearchStatus,
-        OceanTransitStatus,
-        ParcelStatus,
-        ParcelSubStatus,
-        QueryStatus,
-        ServiceCode,
-    ):
+    for enum in SEED_TABLES:
         _ = enum.parse(value).description
     assert isinstance(OceanNumberType.parse(value), OceanNumberType)
     parse_retry_after(value if isinstance(value, str) else None)

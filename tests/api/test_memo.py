@@ -101,7 +101,7 @@ def test_page_memo() -> None:
     assert memo.get("cursor", digest(b"1")) is None
     known = memo.get(None, digest(b"1"))
     assert known is not None
-    assert known[1] is page
+    assert known.page is page
     memo.rotate()
     assert memo.get(None, digest(b"1")) is not None
     memo.rotate()

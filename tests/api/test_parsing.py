@@ -564,3 +564,11 @@ def test_primitive_readers(value: object, text, integer, number) -> None:
     assert as_str(value) == text
     assert as_int(value) == integer
     assert as_float(value) == number
+
+
+def test_primitive_readers_on_a_huge_integer() -> None:
+    """An integer of more digits than str() may write is no text and no float."""
+    huge = 10**5000
+    assert as_str(huge) is None
+    assert as_int(huge) == huge
+    assert as_float(huge) is None

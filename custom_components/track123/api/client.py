@@ -3,9 +3,8 @@
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import datetime
-import logging
-import math
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
 import aiohttp
 
@@ -17,8 +16,6 @@ from .const import (
     AIR_IMPORT_BATCH,
     AIR_QUERY,
     AIR_QUERY_BATCH,
-    BACKOFF_INITIAL,
-    BACKOFF_MAX,
     COURIER_DETECTION,
     COURIER_LIST,
     DEFAULT_BASE_URL,
@@ -45,16 +42,8 @@ from .const import (
     RATE_LIMIT_MARGIN,
     RATE_LIMIT_WINDOW,
     RATE_LIMITS,
-    SUCCESS_CODE,
 )
-from .exceptions import (
-    Track123ConnectionError,
-    Track123Error,
-    Track123RateLimitError,
-    Track123ResponseError,
-    Track123TimeoutError,
-    error_for,
-)
+from .exceptions import Track123Error, error_for
 from .memo import PageMemo, ParseMemo, answer_digest
 from .models import (
     AirImport,
@@ -67,7 +56,6 @@ from .models import (
     Parcel,
     ParcelImport,
     QueryResult,
-    Rejected,
 )
 from .parsing import (
     PARCEL_FIELDS,
@@ -82,10 +70,9 @@ from .parsing import (
     parse_rejected_list,
 )
 from .rate_limit import EndpointRateLimiter
+from .transport import Sleep, Transport, parse_retry_after
 
-_LOGGER = logging.getLogger(__name__)
-
-type Sleep = Callable[[float], Awaitable[None]]
+__all__ = ["Track123Client", "chunked", "parse_retry_after"]
 
 
 def chunked[T](items: Iterable[T], size: int) -> list[list[T]]:
@@ -94,15 +81,13 @@ def chunked[T](items: Iterable[T], size: int) -> list[list[T]]:
     return [values[i : i + size] for i in range(0, len(values), size)]
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Parse a ``Retry-After`` header given in seconds."""
-    if value is None:
-        return None
-    try:
-        seconds = float(value.strip())
-    except ValueError:
-        return None
-    return max(seconds, 0.0) if math.isfinite(seconds) else None
+class _Query[T, K](NamedTuple):
+    """What differs between the parcel, ocean and air queries."""
+
+    endpoint: str
+    batch: int
+    body: Callable[[list[K]], Any]  # the body of a query by numbers
+    parse: ParseMemo[T]
 
 
 class Track123Client:
@@ -127,32 +112,49 @@ class Track123Client:
         faster where a faster JSON codec is at hand; the standard library is the
         fallback.
         """
-        self._api_key = api_key
-        self._session = session
-        self._base_url = base_url if base_url.endswith("/") else f"{base_url}/"
-        self._request_timeout = request_timeout
-        self._max_retries = max(max_retries, 0)
-        self._sleep = sleep
-        self._rate_limiter = rate_limiter or EndpointRateLimiter(
-            DEFAULT_RATE_LIMIT, RATE_LIMITS, RATE_LIMIT_WINDOW + RATE_LIMIT_MARGIN
+        codec = JsonCodec(json_loads, json_dumps)
+        self._transport = Transport(
+            api_key,
+            session,
+            base_url=base_url,
+            request_timeout=request_timeout,
+            max_retries=max_retries,
+            sleep=sleep,
+            rate_limiter=rate_limiter
+            or EndpointRateLimiter(
+                DEFAULT_RATE_LIMIT, RATE_LIMITS, RATE_LIMIT_WINDOW + RATE_LIMIT_MARGIN
+            ),
+            codec=codec,
         )
-        self._json = JsonCodec(json_loads, json_dumps)
         # Unchanged trackings and pages reuse the models parsed at the last poll.
-        self._parse_parcel = ParseMemo(parse_parcel, self._json.dumps, PARCEL_FIELDS)
-        self._parse_ocean = ParseMemo(parse_ocean_shipment, self._json.dumps)
-        self._parse_air = ParseMemo(parse_air_shipment, self._json.dumps)
+        self._parcels = _Query(
+            PARCEL_QUERY,
+            PARCEL_QUERY_BATCH,
+            payloads.parcel_query,
+            ParseMemo(parse_parcel, codec.dumps, PARCEL_FIELDS),
+        )
+        self._ocean = _Query(
+            OCEAN_QUERY,
+            OCEAN_BATCH,
+            payloads.ocean_query,
+            ParseMemo(parse_ocean_shipment, codec.dumps),
+        )
+        self._air = _Query(
+            AIR_QUERY,
+            AIR_QUERY_BATCH,
+            payloads.air_query,
+            ParseMemo(parse_air_shipment, codec.dumps),
+        )
         self._pages: dict[str, PageMemo] = {}
 
     def __repr__(self) -> str:
         """Return a representation that never shows the API key."""
-        return f"{type(self).__name__}(base_url={self._base_url!r})"
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     @property
     def base_url(self) -> str:
         """Return the base URL requests are sent to."""
-        return self._base_url
-
-    # Transport -------------------------------------------------------------------
+        return self._transport.base_url
 
     async def _request(
         self,
@@ -161,99 +163,10 @@ class Track123Client:
         body: Any = None,
         known: Callable[[bytes], Any] | None = None,
     ) -> Any:
-        """Send a request, retrying rate-limited answers; return the ``data`` field.
+        """Send a request; return the ``data`` of the answer."""
+        return await self._transport.request(method, endpoint, body, known)
 
-        ``known`` sees the bytes of a successful answer first: what it returns, unless
-        None, is returned instead of the decoded ``data``.
-        """
-        attempt = 0
-        while True:
-            await self._rate_limiter.acquire(endpoint)
-            try:
-                return await self._send(method, endpoint, body, known)
-            except Track123RateLimitError as err:
-                if attempt >= self._max_retries:
-                    raise
-                delay = self._backoff(attempt, err.retry_after)
-                if delay is None:
-                    raise
-                _LOGGER.debug(
-                    "%s %s rate limited, retrying in %.1f s", method, endpoint, delay
-                )
-                await self._sleep(delay)
-                attempt += 1
-
-    @staticmethod
-    def _backoff(attempt: int, retry_after: float | None) -> float | None:
-        """Return the delay before a retry, or None when the server asks too much."""
-        if retry_after is not None:
-            return retry_after if retry_after <= BACKOFF_MAX else None
-        return min(BACKOFF_INITIAL * 2.0**attempt, BACKOFF_MAX)
-
-    async def _send(
-        self,
-        method: str,
-        endpoint: str,
-        body: Any,
-        known: Callable[[bytes], Any] | None = None,
-    ) -> Any:
-        """Send one request and return the ``data`` of a successful answer."""
-        status, raw, retry_after = await self._exchange(method, endpoint, body)
-        if known is not None and status < 400 and (result := known(raw)) is not None:
-            return result
-        return self._unwrap(status, raw, retry_after)
-
-    async def _exchange(
-        self, method: str, endpoint: str, body: Any
-    ) -> tuple[int, bytes, float | None]:
-        """Make one HTTP exchange; return the status, the body and any Retry-After."""
-        headers = {
-            "Track123-Api-Secret": self._api_key,
-            "Content-Type": "application/json",
-            "Accept": "application/json",
-        }
-        try:
-            async with asyncio.timeout(self._request_timeout):
-                async with self._session.request(
-                    method, self._base_url + endpoint, json=body, headers=headers
-                ) as response:
-                    raw = await response.read()
-                    status = response.status
-                    retry_after = parse_retry_after(response.headers.get("Retry-After"))
-        except TimeoutError as err:
-            raise Track123TimeoutError(
-                f"Timed out after {self._request_timeout} s on {endpoint}"
-            ) from err
-        except aiohttp.ClientError as err:
-            raise Track123ConnectionError(
-                self._redact(f"Cannot reach Track123 ({type(err).__name__}: {err})")
-            ) from err
-        _LOGGER.debug("%s %s -> %s", method, endpoint, status)
-        return status, raw, retry_after
-
-    def _unwrap(self, status: int, raw: bytes, retry_after: float | None) -> Any:
-        """Check HTTP status and envelope; return ``data`` or raise."""
-        try:
-            envelope = self._json.loads(raw)
-        except ValueError:
-            envelope = None
-        if not isinstance(envelope, dict):
-            if status >= 400:
-                raise error_for(status, None, f"HTTP {status}", retry_after)
-            raise Track123ResponseError("Response is not a JSON object")
-        code = envelope.get("code")
-        code = str(code) if isinstance(code, str | int) and code != "" else None
-        message = envelope.get("msg")
-        message = self._redact(message) if isinstance(message, str) else None
-        if code == SUCCESS_CODE and status < 400:
-            return envelope.get("data")
-        if code is None and status < 400:
-            raise Track123ResponseError("Response has no service code")
-        raise error_for(status, code, message, retry_after)
-
-    def _redact(self, text: str) -> str:
-        """Remove the API key from a text."""
-        return text.replace(self._api_key, "***") if self._api_key else text
+    # The one implementation of imports and queries -------------------------------
 
     async def _import(
         self,
@@ -269,28 +182,32 @@ class Track123Client:
             result += parse_import_result(data, numbers[start : start + size])
         return result
 
-    @staticmethod
-    def _raise_rejection(data: Any) -> None:
-        """Raise the error of the first rejected entry of an answer, if any."""
-        if rejected := parse_rejected_list(as_dict(data).get("rejected")):
-            first = rejected[0]
-            error = error_for(200, first.code, first.message)
-            if first.code is None:
-                error = Track123Error(first.message or "Request rejected")
-            raise error
+    async def _query_numbers[T, K](
+        self, query: _Query[T, K], keys: Iterable[K]
+    ) -> QueryResult[T]:
+        """Query shipments by number, in batches; merge the results."""
+        result: QueryResult[T] = QueryResult()
+        query.parse.rotate()
+        for chunk in chunked(keys, query.batch):
+            data = await self._request("POST", query.endpoint, query.body(chunk))
+            result += parse_query_result(data, query.parse)
+            query.parse.take_keys()
+        return result
 
-    async def _query_page[T](
+    async def _query_page[T, K](
         self,
-        endpoint: str,
-        body: dict[str, Any],
+        query: _Query[T, K],
+        created_from: datetime,
+        created_to: datetime,
         cursor: str | None,
-        parse_item: ParseMemo[T],
+        page_size: int,
     ) -> Page[T]:
         """Query one page of a time window; unchanged bytes reuse the page parsed before.
 
         The first page (no cursor) starts a new poll of the endpoint.
         """
-        memo = self._pages.setdefault(endpoint, PageMemo())
+        memo = self._pages.setdefault(query.endpoint, PageMemo())
+        parse_item = query.parse
         if cursor is None:
             memo.rotate()
             parse_item.rotate()
@@ -301,16 +218,42 @@ class Track123Client:
             key = answer_digest(raw)
             if (page := memo.get(cursor, key)) is None:
                 return None
-            parse_item.keep(page[2], page[1].items)
-            return page[1]
+            parse_item.keep(page.item_keys, page.page.items)
+            return page.page
 
-        data = await self._request("POST", endpoint, body, known)
+        body = payloads.window_query(created_from, created_to, cursor, page_size)
+        data = await self._request("POST", query.endpoint, body, known)
         if isinstance(data, Page):
             return data
         parse_item.take_keys()
         page = parse_page(data, parse_item)
         memo.put(cursor, key, page, parse_item.take_keys())
         return page
+
+    @staticmethod
+    async def _collect[T](
+        fetch: Callable[[str | None], Awaitable[Page[T]]],
+    ) -> tuple[T, ...]:
+        """Follow the cursor until the last page (at most MAX_PAGES pages)."""
+        items: list[T] = []
+        cursor: str | None = None
+        for _ in range(MAX_PAGES):
+            page = await fetch(cursor)
+            items.extend(page.items)
+            if page.is_last or page.cursor == cursor:
+                break
+            cursor = page.cursor
+        return tuple(items)
+
+    @staticmethod
+    def _raise_rejection(data: Any) -> None:
+        """Raise the error of the first rejected entry of an answer, if any."""
+        if rejected := parse_rejected_list(as_dict(data).get("rejected")):
+            first = rejected[0]
+            error = error_for(200, first.code, first.message)
+            if first.code is None:
+                error = Track123Error(first.message or "Request rejected")
+            raise error
 
     # Parcels ---------------------------------------------------------------------
 
@@ -328,18 +271,7 @@ class Track123Client:
 
     async def query_parcels(self, track_nos: Iterable[str]) -> QueryResult[Parcel]:
         """Query parcels by tracking number (batches of 100)."""
-        items: list[Parcel] = []
-        rejected: list[Rejected] = []
-        self._parse_parcel.rotate()
-        for chunk in chunked(track_nos, PARCEL_QUERY_BATCH):
-            data = await self._request(
-                "POST", PARCEL_QUERY, payloads.parcel_query(chunk)
-            )
-            result = parse_query_result(data, self._parse_parcel)
-            self._parse_parcel.take_keys()
-            items.extend(result.items)
-            rejected.extend(result.rejected)
-        return QueryResult(tuple(items), tuple(rejected))
+        return await self._query_numbers(self._parcels, track_nos)
 
     async def query_parcels_page(
         self,
@@ -350,10 +282,7 @@ class Track123Client:
     ) -> Page[Parcel]:
         """Query one page of parcels created in a time window."""
         return await self._query_page(
-            PARCEL_QUERY,
-            payloads.window_query(created_from, created_to, cursor, page_size),
-            cursor,
-            self._parse_parcel,
+            self._parcels, created_from, created_to, cursor, page_size
         )
 
     async def query_all_parcels(
@@ -364,8 +293,8 @@ class Track123Client:
     ) -> tuple[Parcel, ...]:
         """Query every parcel created in a time window, following the cursor."""
         return await self._collect(
-            lambda cursor: self.query_parcels_page(
-                created_from, created_to, cursor, page_size
+            partial(
+                self.query_parcels_page, created_from, created_to, page_size=page_size
             )
         )
 
@@ -413,31 +342,23 @@ class Track123Client:
         ship_time: datetime | None = None,
     ) -> None:
         """Update a parcel's own fields (order number, remark, ...)."""
-        data = await self._request(
-            "POST",
-            PARCEL_UPDATE,
-            payloads.parcel_update(
-                track_no,
-                courier_code,
-                order_no=order_no,
-                remark=remark,
-                postal_code=postal_code,
-                phone_suffix=phone_suffix,
-                ship_time=ship_time,
-            ),
+        body = payloads.parcel_update(
+            track_no,
+            courier_code,
+            order_no=order_no,
+            remark=remark,
+            postal_code=postal_code,
+            phone_suffix=phone_suffix,
+            ship_time=ship_time,
         )
-        self._raise_rejection(data)
+        self._raise_rejection(await self._request("POST", PARCEL_UPDATE, body))
 
     async def update_parcel_courier(
         self, track_no: str, courier_code: str | None, new_courier_code: str
     ) -> None:
         """Change the courier a parcel is tracked with."""
-        data = await self._request(
-            "POST",
-            PARCEL_UPDATE_COURIER,
-            payloads.parcel_update_courier(track_no, courier_code, new_courier_code),
-        )
-        self._raise_rejection(data)
+        body = payloads.parcel_update_courier(track_no, courier_code, new_courier_code)
+        self._raise_rejection(await self._request("POST", PARCEL_UPDATE_COURIER, body))
 
     async def list_couriers(self) -> tuple[Courier, ...]:
         """Return every parcel courier Track123 supports."""
@@ -451,32 +372,30 @@ class Track123Client:
 
     # Ocean cargo -----------------------------------------------------------------
 
-    async def import_ocean(self, shipments: Iterable[OceanImport]) -> ImportResult:
-        """Register ocean shipments for tracking."""
+    async def _ocean_batches(
+        self,
+        endpoint: str,
+        shipments: Iterable[OceanImport],
+        entry: Callable[[OceanImport], dict[str, Any]] = payloads.ocean_key,
+    ) -> ImportResult:
+        """Send ocean shipments to an import-like endpoint, in batches."""
         items = list(shipments)
         return await self._import(
-            OCEAN_IMPORT,
-            [payloads.ocean_import(item) for item in items],
+            endpoint,
+            [entry(item) for item in items],
             [item.tracking_no for item in items],
             OCEAN_BATCH,
         )
+
+    async def import_ocean(self, shipments: Iterable[OceanImport]) -> ImportResult:
+        """Register ocean shipments for tracking."""
+        return await self._ocean_batches(OCEAN_IMPORT, shipments, payloads.ocean_import)
 
     async def query_ocean(
         self, shipments: Iterable[OceanImport]
     ) -> QueryResult[OceanShipment]:
         """Query ocean shipments by number."""
-        items: list[OceanShipment] = []
-        rejected: list[Rejected] = []
-        self._parse_ocean.rotate()
-        for chunk in chunked(shipments, OCEAN_BATCH):
-            data = await self._request(
-                "POST", OCEAN_QUERY, [payloads.ocean_key(item) for item in chunk]
-            )
-            result = parse_query_result(data, self._parse_ocean)
-            self._parse_ocean.take_keys()
-            items.extend(result.items)
-            rejected.extend(result.rejected)
-        return QueryResult(tuple(items), tuple(rejected))
+        return await self._query_numbers(self._ocean, shipments)
 
     async def query_ocean_page(
         self,
@@ -487,10 +406,7 @@ class Track123Client:
     ) -> Page[OceanShipment]:
         """Query one page of ocean shipments created in a time window."""
         return await self._query_page(
-            OCEAN_QUERY,
-            payloads.window_query(created_from, created_to, cursor, page_size),
-            cursor,
-            self._parse_ocean,
+            self._ocean, created_from, created_to, cursor, page_size
         )
 
     async def query_all_ocean(
@@ -501,20 +417,14 @@ class Track123Client:
     ) -> tuple[OceanShipment, ...]:
         """Query every ocean shipment created in a time window."""
         return await self._collect(
-            lambda cursor: self.query_ocean_page(
-                created_from, created_to, cursor, page_size
+            partial(
+                self.query_ocean_page, created_from, created_to, page_size=page_size
             )
         )
 
     async def delete_ocean(self, shipments: Iterable[OceanImport]) -> ImportResult:
         """Stop tracking ocean shipments."""
-        items = list(shipments)
-        return await self._import(
-            OCEAN_DELETE,
-            [payloads.ocean_key(item) for item in items],
-            [item.tracking_no for item in items],
-            OCEAN_BATCH,
-        )
+        return await self._ocean_batches(OCEAN_DELETE, shipments)
 
     async def update_ocean_carrier(
         self, shipment: OceanImport, new_carrier_code: str
@@ -525,13 +435,7 @@ class Track123Client:
 
     async def refresh_ocean(self, shipments: Iterable[OceanImport]) -> ImportResult:
         """Ask Track123 to refresh ocean shipments (at most once per 6 h each)."""
-        items = list(shipments)
-        return await self._import(
-            OCEAN_REFRESH,
-            [payloads.ocean_key(item) for item in items],
-            [item.tracking_no for item in items],
-            OCEAN_BATCH,
-        )
+        return await self._ocean_batches(OCEAN_REFRESH, shipments)
 
     async def list_ocean_carriers(self) -> tuple[Courier, ...]:
         """Return every ocean carrier Track123 supports."""
@@ -551,16 +455,7 @@ class Track123Client:
 
     async def query_air(self, awbs: Iterable[str]) -> QueryResult[AirShipment]:
         """Query air waybills by number."""
-        items: list[AirShipment] = []
-        rejected: list[Rejected] = []
-        self._parse_air.rotate()
-        for chunk in chunked(awbs, AIR_QUERY_BATCH):
-            data = await self._request("POST", AIR_QUERY, {"trackingNos": chunk})
-            result = parse_query_result(data, self._parse_air)
-            self._parse_air.take_keys()
-            items.extend(result.items)
-            rejected.extend(result.rejected)
-        return QueryResult(tuple(items), tuple(rejected))
+        return await self._query_numbers(self._air, awbs)
 
     async def query_air_page(
         self,
@@ -571,10 +466,7 @@ class Track123Client:
     ) -> Page[AirShipment]:
         """Query one page of air waybills created in a time window."""
         return await self._query_page(
-            AIR_QUERY,
-            payloads.window_query(created_from, created_to, cursor, page_size),
-            cursor,
-            self._parse_air,
+            self._air, created_from, created_to, cursor, page_size
         )
 
     async def query_all_air(
@@ -585,28 +477,9 @@ class Track123Client:
     ) -> tuple[AirShipment, ...]:
         """Query every air waybill created in a time window."""
         return await self._collect(
-            lambda cursor: self.query_air_page(
-                created_from, created_to, cursor, page_size
-            )
+            partial(self.query_air_page, created_from, created_to, page_size=page_size)
         )
 
     async def list_air_couriers(self) -> tuple[Courier, ...]:
         """Return every airline Track123 supports."""
         return parse_couriers(await self._request("GET", AIR_COURIER_LIST))
-
-    # Paging ----------------------------------------------------------------------
-
-    @staticmethod
-    async def _collect[T](
-        fetch: Callable[[str | None], Awaitable[Page[T]]],
-    ) -> tuple[T, ...]:
-        """Follow the cursor until the last page (at most MAX_PAGES pages)."""
-        items: list[T] = []
-        cursor: str | None = None
-        for _ in range(MAX_PAGES):
-            page = await fetch(cursor)
-            items.extend(page.items)
-            if page.is_last or page.cursor == cursor:
-                break
-            cursor = page.cursor
-        return tuple(items)

@@ -303,28 +303,21 @@ class AirStatus(_CodeEnum):
     UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
 
 
-class AirEventStatus(_CodeEnum):
-    """Air waybill event (``status``)."""
+def _same_as(member: _CodeEnum) -> tuple[str, str]:
+    """Return a member's value and description, for an enum that repeats it."""
+    return member.value, member.description
 
-    BOOKED = "BOOKED", "Consignment booked on a certain flight"
-    RECEIVED = "RECEIVED", "Consignment received from shipper or agent"
-    IN_TRANSIT = (
-        "IN_TRANSIT",
-        "Consignment has been shipped and is on the way to destination",
-    )
-    ARRIVED = "ARRIVED", "Consignment arrived on a certain flight"
-    NOTIFIED = (
-        "NOTIFIED",
-        "Consignment arrived at destination and the consignee or agent has been",
-    )
-    DELIVERED = (
-        "DELIVERED",
-        "Consignment delivered to Consignee or (if not possible) to customs",
-    )
-    EXCEPTION = (
-        "EXCEPTION",
-        "Consignment missing, cargo damaged, or any other exceptions",
-    )
+
+class AirEventStatus(_CodeEnum):
+    """Air waybill event (``status``): the seed repeats these air statuses."""
+
+    BOOKED = _same_as(AirStatus.BOOKED)
+    RECEIVED = _same_as(AirStatus.RECEIVED)
+    IN_TRANSIT = _same_as(AirStatus.IN_TRANSIT)
+    ARRIVED = _same_as(AirStatus.ARRIVED)
+    NOTIFIED = _same_as(AirStatus.NOTIFIED)
+    DELIVERED = _same_as(AirStatus.DELIVERED)
+    EXCEPTION = _same_as(AirStatus.EXCEPTION)
     UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
 
 

@@ -9,7 +9,7 @@ the current and the previous poll used.
 
 from collections.abc import Callable, Sequence
 import hashlib
-from typing import Any
+from typing import Any, NamedTuple
 
 from .models import Page
 
@@ -94,8 +94,12 @@ class ParseMemo[T]:
                 self._current[key] = model
 
 
-# A page: the digest of its bytes, the page, and the ParseMemo keys of its items.
-type _KnownPage = tuple[bytes, Page[Any], tuple[bytes | None, ...]]
+class KnownPage(NamedTuple):
+    """A page parsed before: the digest of its bytes, the page, its items' keys."""
+
+    digest: bytes
+    page: Page[Any]
+    item_keys: tuple[bytes | None, ...]
 
 
 class PageMemo:
@@ -103,17 +107,17 @@ class PageMemo:
 
     def __init__(self) -> None:
         """Start empty."""
-        self._previous: dict[str | None, _KnownPage] = {}
-        self._current: dict[str | None, _KnownPage] = {}
+        self._previous: dict[str | None, KnownPage] = {}
+        self._current: dict[str | None, KnownPage] = {}
 
     def rotate(self) -> None:
         """Start a new poll: forget what the poll before the last one used."""
         self._previous, self._current = self._current, {}
 
-    def get(self, cursor: str | None, key: bytes) -> _KnownPage | None:
+    def get(self, cursor: str | None, key: bytes) -> KnownPage | None:
         """Return the page parsed before from the bytes of digest ``key``, if any."""
         known = self._current.get(cursor) or self._previous.get(cursor)
-        if known is None or known[0] != key:
+        if known is None or known.digest != key:
             return None
         self._current[cursor] = known
         return known
@@ -126,4 +130,4 @@ class PageMemo:
         item_keys: tuple[bytes | None, ...],
     ) -> None:
         """Remember the page parsed from the bytes of digest ``key``."""
-        self._current[cursor] = (key, page, item_keys)
+        self._current[cursor] = KnownPage(key, page, item_keys)

@@ -221,6 +221,10 @@ class QueryResult[T]:
     items: tuple[T, ...] = ()
     rejected: tuple[Rejected, ...] = ()
 
+    def __add__(self, other: QueryResult[T]) -> QueryResult[T]:
+        """Merge the results of two batches."""
+        return QueryResult(self.items + other.items, self.rejected + other.rejected)
+
 
 @dataclass(frozen=True, slots=True)
 class Page[T]:

@@ -142,3 +142,13 @@ def air_import(item: AirImport) -> JsonObject:
             "remark": item.remark,
         }
     )
+
+
+def ocean_query(shipments: list[OceanImport]) -> list[JsonObject]:
+    """Return the body of a query of ocean shipments by number."""
+    return [ocean_key(item) for item in shipments]
+
+
+def air_query(awbs: list[str]) -> JsonObject:
+    """Return the body of a query of air waybills by number."""
+    return {"trackingNos": awbs}
