@@ -1,7 +1,8 @@
 """A calendar of expected deliveries."""
 
 from datetime import date, datetime, timedelta, tzinfo
-from operator import itemgetter
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from homeassistant.components.calendar import CalendarEntity, CalendarEvent
 from homeassistant.components.calendar.helper import get_datetime_local
@@ -25,10 +26,14 @@ async def async_setup_entry(
     async_add_entities([Track123DeliveriesCalendar(entry.runtime_data.coordinator)])
 
 
-type _Span = tuple[date, date] | tuple[datetime, datetime]
+class _Span[T: (date, datetime)](NamedTuple):
+    """When a shipment's calendar event starts and ends."""
+
+    start: T
+    end: T
 
 
-def _span(shipment: Shipment) -> _Span | None:
+def _span(shipment: Shipment) -> _Span[Any] | None:
     """Return when a shipment's calendar event starts and ends, if it has one.
 
     A delivery date without a time of day, or a single moment, is an all-day event on
@@ -36,7 +41,7 @@ def _span(shipment: Shipment) -> _Span | None:
     """
     if shipment.is_delivered and shipment.delivered_at is not None:
         day = dt_util.as_local(shipment.delivered_at).date()
-        return day, day + timedelta(days=1)
+        return _Span(day, day + timedelta(days=1))
     start, end = (
         shipment.expected_start,
         shipment.expected_end or shipment.expected_start,
@@ -44,32 +49,52 @@ def _span(shipment: Shipment) -> _Span | None:
     if start is None or end is None:
         return None
     if end > start:
-        return dt_util.as_local(start), dt_util.as_local(end)
+        return _Span(dt_util.as_local(start), dt_util.as_local(end))
     day = dt_util.as_local(start).date()
-    return day, day + timedelta(days=1)
+    return _Span(day, day + timedelta(days=1))
 
 
-def _shipment_event(shipment: Shipment, span: _Span) -> CalendarEvent:
+def _shipment_event(shipment: Shipment, span: _Span[Any]) -> CalendarEvent:
     """Return a shipment's calendar event: its delivery day, else its expected window."""
     return CalendarEvent(
-        start=span[0],
-        end=span[1],
+        start=span.start,
+        end=span.end,
         summary=shipment.name,
         description=_description(shipment),
         uid=shipment.key,
     )
 
 
-# A shipment's event by its local start and end; the event itself (validated, so
-# costly) is built only when asked for.
-type _Entry = tuple[datetime, datetime, Shipment]
+class _Slot(NamedTuple):
+    """A shipment's place in the calendar: its event's local start and end.
+
+    The event itself (validated, so costly) is built only when asked for.
+    """
+
+    start: datetime
+    end: datetime
+    shipment: Shipment
 
 
-def _entry(shipment: Shipment) -> _Entry | None:
+class _Known(NamedTuple):
+    """A shipment last seen, and its slot if it has an event."""
+
+    shipment: Shipment
+    slot: _Slot | None
+
+
+class _Built(NamedTuple):
+    """A shipment and the calendar event built for it."""
+
+    shipment: Shipment
+    event: CalendarEvent
+
+
+def _slot(shipment: Shipment) -> _Slot | None:
     """Return a shipment's local start and end, if it has an event."""
     if (span := _span(shipment)) is None:
         return None
-    return (get_datetime_local(span[0]), get_datetime_local(span[1]), shipment)
+    return _Slot(get_datetime_local(span.start), get_datetime_local(span.end), shipment)
 
 
 def _description(shipment: Shipment) -> str:
@@ -88,41 +113,41 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
     def __init__(self, coordinator: Track123Coordinator) -> None:
         """Create the calendar."""
         super().__init__(coordinator, "deliveries")
-        # The events of the shipments last seen: rebuilt only for shipments that
+        # The slots of the shipments last seen: rebuilt only for shipments that
         # changed, sorted only when the coordinator's data changed.
-        self._entries_of: dict[str, tuple[Shipment, _Entry | None]] = {}
-        self._entries_for: tuple[Shipments, tzinfo] | None = None
-        self._sorted: list[_Entry] = []
-        self._events: dict[str, tuple[Shipment, CalendarEvent]] = {}
+        self._known: dict[str, _Known] = {}
+        self._known_for: tuple[Shipments, tzinfo] | None = None
+        self._sorted: list[_Slot] = []
+        self._built: dict[str, _Built] = {}
 
-    def _entries(self) -> list[_Entry]:
-        """Return every shipment's event with its local start and end, soonest first."""
+    def _slots(self) -> list[_Slot]:
+        """Return every shipment's slot, soonest first."""
         data = self.coordinator.data
         zone = dt_util.get_default_time_zone()
-        if self._entries_for is not None and self._entries_for[1] is zone:
-            if self._entries_for[0] is data:
+        if self._known_for is not None and self._known_for[1] is zone:
+            if self._known_for[0] is data:
                 return self._sorted
-            previous = self._entries_of
+            previous = self._known
         else:
             previous = {}
-        entries_of: dict[str, tuple[Shipment, _Entry | None]] = {}
+        known: dict[str, _Known] = {}
         for key, shipment in data.items():
-            known = previous.get(key)
-            entries_of[key] = (
-                known
-                if known is not None and known[0] is shipment
-                else (shipment, _entry(shipment))
+            seen = previous.get(key)
+            known[key] = (
+                seen
+                if seen is not None and seen.shipment is shipment
+                else _Known(shipment, _slot(shipment))
             )
-        self._entries_of = entries_of
-        self._entries_for = (data, zone)
-        self._events = {
+        self._known = known
+        self._known_for = (data, zone)
+        self._built = {
             key: built
-            for key, built in self._events.items()
-            if (known := entries_of.get(key)) is not None and known[0] is built[0]
+            for key, built in self._built.items()
+            if (seen := known.get(key)) is not None and seen.shipment is built.shipment
         }
         self._sorted = sorted(
-            (entry for _, entry in entries_of.values() if entry is not None),
-            key=itemgetter(0),
+            (seen.slot for seen in known.values() if seen.slot is not None),
+            key=attrgetter("start"),
         )
         return self._sorted
 
@@ -131,11 +156,7 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
         """Return the current or next upcoming delivery."""
         now = dt_util.now()
         return next(
-            (
-                self._event(shipment)
-                for _, end, shipment in self._entries()
-                if end > now
-            ),
+            (self._event(slot.shipment) for slot in self._slots() if slot.end > now),
             None,
         )
 
@@ -144,19 +165,18 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
     ) -> list[CalendarEvent]:
         """Return the deliveries between two moments."""
         return [
-            self._event(shipment)
-            for start, end, shipment in self._entries()
-            if end > start_date and start < end_date
+            self._event(slot.shipment)
+            for slot in self._slots()
+            if slot.end > start_date and slot.start < end_date
         ]
 
     def _event(self, shipment: Shipment) -> CalendarEvent:
         """Return the event of a shipment that has one, built once per change."""
-        built = self._events.get(shipment.key)
-        if built is None or built[0] is not shipment:
+        built = self._built.get(shipment.key)
+        if built is None or built.shipment is not shipment:
             span = _span(shipment)
-            assert span is not None  # only shipments with an entry get here
-            built = self._events[shipment.key] = (
-                shipment,
-                _shipment_event(shipment, span),
+            assert span is not None  # only shipments with a slot get here
+            built = self._built[shipment.key] = _Built(
+                shipment, _shipment_event(shipment, span)
             )
-        return built[1]
+        return built.event

@@ -2,24 +2,23 @@
 
 import asyncio
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cached_property, partial
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.helpers.update_coordinator import (
+    TimestampDataUpdateCoordinator,
+    UpdateFailed,
+)
 from homeassistant.util import dt as dt_util
 
 from .api import (
-    AirShipment,
-    OceanImport,
-    OceanNumberType,
-    Parcel,
     Track123AuthenticationError,
     Track123Client,
     Track123Error,
@@ -41,25 +40,23 @@ from .const import (
     Scope,
     ShipmentKind,
 )
-from .events import StatusEvents
-from .listeners import ShipmentListeners
-from .shipment import (
-    DEGRADED_QUERY_STATUSES,
-    Shipment,
-    ShipmentDetail,
-    build,
-    detail_key,
-    resolve_label,
-)
+from .events import PendingEvent, StatusEvents
+from .kinds import KINDS, KindSpec, spec_of
+from .shipment import Shipment, ShipmentDetail
 from .store import ShipmentStore
 
 type Track123ConfigEntry = ConfigEntry[Track123RuntimeData]
 type Shipments = dict[str, Shipment]
-# What a poll merged, by the identity of the model the client returned: the model
-# itself (kept, so its id stays unique), the shipment's key and the shipment built.
-type _Merged = dict[int, tuple[ShipmentDetail, str, Shipment]]
 
 QUOTA_ISSUE_ID = "quota_exhausted_{entry_id}"
+
+
+class _Merged(NamedTuple):
+    """What a poll merged for one model the client returned."""
+
+    detail: ShipmentDetail  # kept, so that its id stays unique while remembered
+    key: str
+    shipment: Shipment
 
 
 @dataclass(kw_only=True, slots=True)
@@ -72,8 +69,13 @@ class Track123RuntimeData:
     events: StatusEvents
 
 
-class Track123Coordinator(DataUpdateCoordinator[Shipments]):
-    """Fetch every tracked shipment with as few requests as the API allows."""
+class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
+    """Fetch every tracked shipment with as few requests as the API allows.
+
+    The coordinator polls at the configured interval. Kinds Track123 pushes
+    (parcels, with the webhook on) are polled at ``pushed_interval`` instead, on the
+    polls that fall due: the others keep the configured interval.
+    """
 
     config_entry: Track123ConfigEntry
 
@@ -100,7 +102,7 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         self.client = client
         self.store = store
         self.events = events
-        self._pending_events: list[tuple[str, dict[str, Any]]] = []
+        self._pending_events: list[PendingEvent] = []
         # Events wait until the entities exist, so that automations read new states.
         self._entities_added = False
         self.kinds = {
@@ -112,14 +114,20 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
                 CONF_DELIVERED_RETENTION_DAYS, DEFAULT_DELIVERED_RETENTION_DAYS
             )
         )
-        self.last_refresh: datetime | None = None
+        # How often kinds Track123 pushes are polled; None: like every other kind.
+        self.pushed_interval: timedelta | None = None
+        self._polled_at: dict[ShipmentKind, datetime] = {}
+        self._poll_everything = False
         self._refresh_listeners: list[Callable[[], None]] = []
-        self._shipment_listeners = ShipmentListeners(LOGGER)
-        # The data and availability the listeners were last told about.
-        self._notified: tuple[Shipments | None, bool] | None = None
-        # The last poll's merge, and the labels' revision it used.
-        self._merged: _Merged = {}
+        # The last poll's merge by the identity of each model, and the labels'
+        # revision it used.
+        self._merged: dict[int, _Merged] = {}
         self._merged_labels = -1
+
+    @property
+    def specs(self) -> list[KindSpec[Any]]:
+        """Return the kind table's entries of the enabled kinds."""
+        return [spec for kind, spec in KINDS.items() if kind in self.kinds]
 
     @callback
     def async_add_refresh_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
@@ -127,10 +135,16 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         self._refresh_listeners.append(listener)
         return lambda: self._refresh_listeners.remove(listener)
 
+    async def async_request_full_refresh(self) -> None:
+        """Ask for every kind now, pushed ones included (the refresh action)."""
+        self._poll_everything = True
+        await self.async_request_refresh()
+
     async def _async_update_data(self) -> Shipments:
         """Fetch the shipments and keep what the user should see."""
+        due = self._due_specs()
         try:
-            details = await self._async_fetch()
+            details = await self._async_fetch(due)
         except Track123AuthenticationError as err:
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN, translation_key="auth_failed"
@@ -157,62 +171,30 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             DOMAIN,
             QUOTA_ISSUE_ID.format(entry_id=self.config_entry.entry_id),
         )
-        shipments = self._merge(details, remember=True)
-        self._pending_events = await self.events.async_collect(shipments)
-        if shipments == self.data:
-            # Unchanged data notifies no listener: nothing else would fire them.
-            self._async_fire_pending_events()
-        self.last_refresh = dt_util.utcnow()
-        for listener in list(self._refresh_listeners):
-            listener()
+        now = dt_util.utcnow()
+        for spec in due:
+            self._polled_at[spec.kind] = now
+        self._poll_everything = False
+        # A push waits here, not while the poll waits for Track123; the data is
+        # assigned when this returns, before a waiting push can run.
+        async with self._push_lock:
+            shipments = self._merge(details, remember=True, carried=self._carried(due))
+            self._pending_events.extend(await self.events.async_collect(shipments))
         return shipments
 
     @callback
-    def async_add_listener(
-        self, update_callback: CALLBACK_TYPE, context: Any = None
-    ) -> Callable[[], None]:
-        """Listen for data updates; ``context`` is the key of the shipment shown.
+    def _async_refresh_finished(self) -> None:
+        """Note the time, tell the refresh listeners, fire the refresh's events.
 
-        A shipment's listener is kept only here, to be called when that shipment
-        changes; the others (summaries, calendar, the sensor manager, which lives as
-        long as the entry and so keeps the polls scheduled) are the base class's too.
+        Called before the entities are updated: the events are fired on the next
+        turn of the loop, so that automations they trigger read the new states.
         """
-        removal = self._shipment_listeners.add(update_callback, context)
-        if context is not None:
-            return removal
-        return partial(
-            self._async_remove_listener,
-            super().async_add_listener(update_callback),
-            removal,
-        )
-
-    @staticmethod
-    @callback
-    def _async_remove_listener(*removals: CALLBACK_TYPE) -> None:
-        """Stop calling a listener of every change."""
-        for remove in removals:
-            remove()
-
-    @callback
-    def async_update_listeners(self) -> None:
-        """Update the entities, then fire the events of the refresh.
-
-        Only the entities of shipments that changed are called, unless the
-        availability of every entity changed. Automations triggered by an event
-        then read the new states.
-        """
-        data, success = self.data, self.last_update_success
-        notified = self._notified
-        if notified is None or notified[0] is None or notified[1] != success:
-            super().async_update_listeners()
-            self._shipment_listeners.notify_shipments()
-        else:
-            before = notified[0]
-            changed = {key for key, new in data.items() if before.get(key) is not new}
-            changed.update(before.keys() - data.keys())
-            self._shipment_listeners.notify(changed)
-        self._notified = (data, success)
-        self._async_fire_pending_events()
+        super()._async_refresh_finished()
+        if not self.last_update_success:
+            return
+        for listener in list(self._refresh_listeners):
+            listener()
+        self.hass.loop.call_soon(self._async_fire_pending_events)
 
     @callback
     def async_entities_added(self) -> None:
@@ -222,7 +204,7 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
 
     @callback
     def _async_fire_pending_events(self) -> None:
-        """Fire the events collected by the last refresh, once."""
+        """Fire the events collected so far, once."""
         if not self._entities_added:
             return
         events, self._pending_events = self._pending_events, []
@@ -231,7 +213,7 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
     @callback
     def async_set_shipment(self, detail: ShipmentDetail) -> Shipment:
         """Show a shipment just added, without waiting for the next poll."""
-        shipment = build(detail, self._label(detail))
+        shipment = spec_of(detail).build(detail, self._label(detail))
         self.async_set_updated_data({**self.data, shipment.key: shipment})
         return shipment
 
@@ -261,13 +243,8 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
 
     @cached_property
     def _push_lock(self) -> asyncio.Lock:
-        """Serialise polls and pushed updates, so an older poll cannot undo a push."""
+        """Serialise merging polls and pushed updates, so neither undoes the other."""
         return asyncio.Lock()
-
-    async def _async_refresh(self, *args: Any, **kwargs: Any) -> None:
-        """Poll, never while a pushed update is being applied."""
-        async with self._push_lock:
-            await super()._async_refresh(*args, **kwargs)
 
     async def async_apply_pushed(self, detail: ShipmentDetail) -> bool:
         """Apply one shipment Track123 pushed: its state and its events, at once.
@@ -278,13 +255,14 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         or a poll sees it first. An update older than the one shown is ignored.
         The poll schedule is left alone: polling stays the safety net.
         """
+        spec = spec_of(detail)
         async with self._push_lock:
             previous = self.data or {}
-            key = detail_key(detail)
+            key = spec.key(detail)
             old = previous.get(key)
-            if old is None and not self._accepts_pushed(detail):
+            if old is None and not self._accepts_pushed(spec, detail):
                 return False
-            if old is not None and self._is_older(detail, old.detail):
+            if old is not None and _is_older(spec, detail, old.detail):
                 return True
             merged = self._merge([detail])
             shipments = {**previous, **merged}
@@ -294,100 +272,105 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
                 return True
             self._pending_events.extend(await self.events.async_collect(shipments))
             self.data = shipments
-            # Entities first, then the events (see async_update_listeners).
-            self.async_update_listeners()
-            return True
+        self.async_update_listeners()
+        # Entities first, then the events.
+        self._async_fire_pending_events()
+        return True
 
-    def _accepts_pushed(self, detail: ShipmentDetail) -> bool:
+    def _accepts_pushed(self, spec: KindSpec[Any], detail: ShipmentDetail) -> bool:
         """Return True when a pushed shipment not shown yet belongs here."""
-        if isinstance(detail, Parcel):
-            kind, number = ShipmentKind.PARCEL, detail.track_no
-        elif isinstance(detail, AirShipment):
-            kind, number = ShipmentKind.AIR, detail.awb
-        else:
-            kind, number = ShipmentKind.OCEAN, detail.tracking_no
-        if kind not in self.kinds:
+        if spec.kind not in self.kinds:
             return False
+        number = spec.number(detail)
         return self.scope is Scope.ACCOUNT or any(
-            added.kind is kind and added.number == number for added in self.store.added
+            added.kind is spec.kind and added.number == number
+            for added in self.store.added
         )
 
-    @staticmethod
-    def _is_older(new: ShipmentDetail, old: ShipmentDetail) -> bool:
-        """Return True when ``new`` is a parcel update older than ``old``."""
-        return (
-            isinstance(new, Parcel)
-            and isinstance(old, Parcel)
-            and new.last_tracking_time is not None
-            and old.last_tracking_time is not None
-            and new.last_tracking_time < old.last_tracking_time
-        )
+    def _due_specs(self) -> list[KindSpec[Any]]:
+        """Return the enabled kinds this poll fetches.
 
-    async def _async_fetch(self) -> list[ShipmentDetail]:
-        """Fetch every shipment of the enabled kinds in the chosen scope."""
+        A pushed kind is fetched when its own, longer interval has (about) passed;
+        half a poll interval of slack absorbs the timer's jitter.
+        """
+        interval, slow = self.update_interval, self.pushed_interval
+        now = dt_util.utcnow()
+        due = []
+        for spec in self.specs:
+            polled = self._polled_at.get(spec.kind)
+            if (
+                self._poll_everything
+                or slow is None
+                or interval is None
+                or not spec.pushed
+                or polled is None
+                or now + interval / 2 >= polled + slow
+            ):
+                due.append(spec)
+        return due
+
+    def _carried(self, due: list[KindSpec[Any]]) -> list[Shipment]:
+        """Return the shipments shown of the kinds this poll does not fetch."""
+        fetched = {spec.kind for spec in due}
+        return [
+            shipment
+            for shipment in (self.data or {}).values()
+            if shipment.kind in self.kinds and shipment.kind not in fetched
+        ]
+
+    async def _async_fetch(self, due: list[KindSpec[Any]]) -> list[ShipmentDetail]:
+        """Fetch every shipment of the due kinds in the chosen scope."""
         details: list[ShipmentDetail] = []
         if self.scope is Scope.ACCOUNT:
             now = dt_util.utcnow()
             start, end = now - ACCOUNT_WINDOW, now + timedelta(days=1)
-            if ShipmentKind.PARCEL in self.kinds:
-                details.extend(await self.client.query_all_parcels(start, end))
-            if ShipmentKind.OCEAN in self.kinds:
-                details.extend(await self.client.query_all_ocean(start, end))
-            if ShipmentKind.AIR in self.kinds:
-                details.extend(await self.client.query_all_air(start, end))
+            for spec in due:
+                details.extend(await spec.query_window(self.client, start, end))
             return details
         added = self.store.added
-        if ShipmentKind.PARCEL in self.kinds and (
-            numbers := [s.number for s in added if s.kind is ShipmentKind.PARCEL]
-        ):
-            details.extend((await self.client.query_parcels(numbers)).items)
-        if ShipmentKind.OCEAN in self.kinds and (
-            ocean := [
-                OceanImport(
-                    s.number, OceanNumberType.parse(s.number_type or 3), s.carrier
-                )
-                for s in added
-                if s.kind is ShipmentKind.OCEAN
-            ]
-        ):
-            details.extend((await self.client.query_ocean(ocean)).items)
-        if ShipmentKind.AIR in self.kinds and (
-            awbs := [s.number for s in added if s.kind is ShipmentKind.AIR]
-        ):
-            details.extend((await self.client.query_air(awbs)).items)
+        for spec in due:
+            if numbers := [s for s in added if s.kind is spec.kind]:
+                details.extend((await spec.query_added(self.client, numbers)).items)
         return details
 
     def _merge(
-        self, details: Iterable[ShipmentDetail], *, remember: bool = False
+        self,
+        details: Iterable[ShipmentDetail],
+        *,
+        remember: bool = False,
+        carried: Iterable[Shipment] = (),
     ) -> Shipments:
         """Build the new shipments, reusing unchanged ones and dropping expired ones.
 
         The client returns the very model of a tracking that did not change; while
         the labels are unchanged too, its shipment is the one built before. With
-        ``remember`` (a poll), this merge is kept for the next one.
+        ``remember`` (a poll), this merge is kept for the next one. ``carried``
+        shipments (of kinds not fetched) stay as they are.
         """
         previous = self.data or {}
         # Delivered before this moment: longer ago than the retention.
         cutoff = dt_util.utcnow() - self.retention
         labels = self.store.labels_revision
         known = self._merged if labels == self._merged_labels else {}
-        merged: _Merged = {}
+        merged: dict[int, _Merged] = {}
         shipments: Shipments = {}
         for new in details:
             ident = id(new)
             seen = known.get(ident)
-            if seen is not None and seen[0] is new and previous.get(seen[1]) is seen[2]:
-                _, key, shipment = seen
+            if (
+                seen is not None
+                and seen.detail is new
+                and previous.get(seen.key) is seen.shipment
+            ):
+                key, shipment = seen.key, seen.shipment
             else:
                 key, shipment = self._merge_one(previous, new)
-            merged[ident] = (new, key, shipment)
-            if (
-                shipment.delivered_at is not None
-                and shipment.delivered_at < cutoff
-                and shipment.is_delivered
-            ):
-                continue
-            shipments[key] = shipment
+            merged[ident] = _Merged(new, key, shipment)
+            if not _expired(shipment, cutoff):
+                shipments[key] = shipment
+        for shipment in carried:
+            if not _expired(shipment, cutoff):
+                shipments.setdefault(shipment.key, shipment)
         if remember:
             self._merged, self._merged_labels = merged, labels
         return shipments
@@ -396,37 +379,24 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
         self, previous: Shipments, new: ShipmentDetail
     ) -> tuple[str, Shipment]:
         """Return the key and shipment of one detail, reusing an unchanged shipment."""
-        key = detail_key(new)
-        label = resolve_label(new, self._label(new))
+        spec = spec_of(new)
+        key = spec.key(new)
+        user_label = self._label(new)
         old = previous.get(key)
-        detail = new if old is None else self._keep_last_known(old.detail, new)
+        detail = new if old is None else spec.keep_last_known(old.detail, new)
         if (
             old is not None
             and (old.detail is detail or old.detail == detail)
-            and old.label == label
+            and old.label == spec.label(detail, user_label)
         ):
             # Unchanged: keep the shipment already built.
             return key, old
-        return key, build(detail, label)
+        return key, spec.build(detail, user_label)
 
     def _label(self, detail: ShipmentDetail) -> str | None:
         """Return the label the user gave a shipment in Home Assistant."""
-        if isinstance(detail, Parcel):
-            return self.store.label_for(ShipmentKind.PARCEL, detail.track_no)
-        if isinstance(detail, AirShipment):
-            return self.store.label_for(ShipmentKind.AIR, detail.awb)
-        return self.store.label_for(ShipmentKind.OCEAN, detail.tracking_no)
-
-    @staticmethod
-    def _keep_last_known(old: ShipmentDetail, new: ShipmentDetail) -> ShipmentDetail:
-        """Keep the last known data while Track123 cannot reach the carrier."""
-        if (
-            isinstance(new, Parcel)
-            and isinstance(old, Parcel)
-            and new.query_status in DEGRADED_QUERY_STATUSES
-        ):
-            return replace(old, query_status=new.query_status)
-        return new
+        spec = spec_of(detail)
+        return self.store.label_for(spec.kind, spec.number(detail))
 
     @callback
     def _async_raise_quota_issue(self) -> None:
@@ -440,3 +410,18 @@ class Track123Coordinator(DataUpdateCoordinator[Shipments]):
             translation_key="quota_exhausted",
             translation_placeholders={"title": self.config_entry.title},
         )
+
+
+def _expired(shipment: Shipment, cutoff: datetime) -> bool:
+    """Return True for a shipment delivered before ``cutoff``."""
+    return (
+        shipment.delivered_at is not None
+        and shipment.delivered_at < cutoff
+        and shipment.is_delivered
+    )
+
+
+def _is_older(spec: KindSpec[Any], new: ShipmentDetail, old: ShipmentDetail) -> bool:
+    """Return True when ``new`` was updated by Track123 before ``old``."""
+    new_time, old_time = spec.updated_at(new), spec.updated_at(old)
+    return new_time is not None and old_time is not None and new_time < old_time

@@ -17,12 +17,12 @@ from homeassistant.helpers.typing import ConfigType
 import probatio as vol
 
 from .const import DOMAIN
-from .events import (
+from .events import EVENT_STATUS_CHANGED
+from .kinds import (
     CATEGORY_DELIVERED,
     CATEGORY_DELIVERY_FAILED,
     CATEGORY_EXCEPTION,
     CATEGORY_OUT_FOR_DELIVERY,
-    EVENT_STATUS_CHANGED,
 )
 
 TRIGGER_STATUS_CHANGED: Final = "status_changed"

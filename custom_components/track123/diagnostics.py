@@ -58,7 +58,7 @@ async def async_get_config_entry_diagnostics(
             "entry": entry.as_dict(),
             "scope": coordinator.scope.value,
             "kinds": sorted(coordinator.kinds),
-            "last_refresh": coordinator.last_refresh,
+            "last_refresh": coordinator.last_update_success_time,
             "last_update_success": coordinator.last_update_success,
             "shipment_count": len(shipments),
             "shipments": [

@@ -2,43 +2,38 @@
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, Final, TypeGuard
+from typing import Any, Final, NamedTuple, TypeGuard
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.storage import Store
 
-from .const import DOMAIN, ShipmentKind
+from .const import DOMAIN
 from .shipment import Shipment, shipment_unique_prefix
 
 EVENT_STATUS_CHANGED: Final = "track123_shipment_status_changed"
 EVENT_DELIVERED: Final = "track123_shipment_delivered"
 STORAGE_VERSION: Final = 1
 
-# What a transition means to a user; device triggers match on it.
-CATEGORY_DELIVERED: Final = "delivered"
-CATEGORY_OUT_FOR_DELIVERY: Final = "out_for_delivery"
-CATEGORY_DELIVERY_FAILED: Final = "delivery_failed"
-CATEGORY_EXCEPTION: Final = "exception"
 
-_CATEGORIES: Mapping[tuple[ShipmentKind, str], str] = {
-    (ShipmentKind.PARCEL, "delivered"): CATEGORY_DELIVERED,
-    (ShipmentKind.OCEAN, "final"): CATEGORY_DELIVERED,
-    (ShipmentKind.AIR, "delivered"): CATEGORY_DELIVERED,
-    (ShipmentKind.PARCEL, "waiting_delivery"): CATEGORY_OUT_FOR_DELIVERY,
-    (ShipmentKind.AIR, "notified"): CATEGORY_OUT_FOR_DELIVERY,
-    (ShipmentKind.PARCEL, "delivery_failed"): CATEGORY_DELIVERY_FAILED,
-    (ShipmentKind.PARCEL, "abnormal"): CATEGORY_EXCEPTION,
-    (ShipmentKind.AIR, "exception"): CATEGORY_EXCEPTION,
-}
+class Seen(NamedTuple):
+    """The status and sub-status last seen of a shipment."""
 
-type Seen = tuple[str | None, str | None]
+    status: str | None
+    sub_status: str | None
+
+
+class PendingEvent(NamedTuple):
+    """A bus event collected by a refresh, fired once the entities are written."""
+
+    event_type: str
+    data: dict[str, Any]
 
 
 @cache
 def _pair(status: str | None, sub_status: str | None) -> Seen:
     """Return a status and sub-status as one tuple shared by every shipment in them."""
-    return (status, sub_status)
+    return Seen(status, sub_status)
 
 
 def _is_pair(value: object) -> TypeGuard[list[str | None]]:
@@ -52,9 +47,7 @@ def _is_pair(value: object) -> TypeGuard[list[str | None]]:
 
 def category(shipment: Shipment) -> str | None:
     """Return what a shipment's current status means to a user, if anything."""
-    if shipment.status is None:
-        return None
-    return _CATEGORIES.get((shipment.kind, shipment.status))
+    return shipment.spec.category(shipment.status)
 
 
 class StatusEvents:
@@ -84,13 +77,13 @@ class StatusEvents:
 
     async def async_collect(
         self, shipments: Mapping[str, Shipment]
-    ) -> list[tuple[str, dict[str, Any]]]:
+    ) -> list[PendingEvent]:
         """Return the events of the status changes since the last refresh; persist.
 
         The first sight of a shipment records its status without an event. A status
         Track123 does not know keeps the last known one, so it cannot cause a repeat.
         """
-        events: list[tuple[str, dict[str, Any]]] = []
+        events: list[PendingEvent] = []
         seen: dict[str, Seen] = {}
         recorded, changed = self._recorded, False
         for key, shipment in shipments.items():
@@ -100,27 +93,27 @@ class StatusEvents:
                 seen[key] = before
                 continue
             if shipment.status is None:
-                now = seen[key] = before or (None, None)
+                now = seen[key] = before or _pair(None, None)
                 changed = changed or now != before
                 continue
             now = seen[key] = _pair(shipment.status, shipment.sub_status)
             changed = changed or now != before
-            if before is None or before[0] is None or before[0] == now[0]:
+            if before is None or before.status is None or before.status == now.status:
                 continue
             data = self._event_data(shipment, before, now)
-            events.append((EVENT_STATUS_CHANGED, data))
+            events.append(PendingEvent(EVENT_STATUS_CHANGED, data))
             if shipment.is_delivered:
-                events.append((EVENT_DELIVERED, data))
+                events.append(PendingEvent(EVENT_DELIVERED, data))
         self._recorded = dict(shipments)
         if changed or len(seen) != len(self._seen):
             self._seen = seen
             await self._store.async_save(
-                {key: [status, sub] for key, (status, sub) in seen.items()}
+                {key: list(pair) for key, pair in seen.items()}
             )
         return events
 
     @callback
-    def fire(self, events: list[tuple[str, dict[str, Any]]]) -> None:
+    def fire(self, events: list[PendingEvent]) -> None:
         """Fire collected events on the bus."""
         for event_type, data in events:
             self._hass.bus.async_fire(event_type, data)
@@ -144,10 +137,10 @@ class StatusEvents:
             "tracking_number": shipment.number,
             "label": shipment.label,
             "carrier": shipment.carrier,
-            "old_status": before[0],
-            "new_status": now[0],
-            "old_sub_status": before[1],
-            "new_sub_status": now[1],
+            "old_status": before.status,
+            "new_status": now.status,
+            "old_sub_status": before.sub_status,
+            "new_sub_status": now.sub_status,
             "category": category(shipment),
             "last_event": attributes.get("last_event"),
             "last_event_time": _iso(attributes.get("last_event_time")),

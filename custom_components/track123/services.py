@@ -1,6 +1,6 @@
 """Actions: add, remove and list shipments, refresh, and detect a carrier."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 import re
 from typing import Any, Final
 
@@ -17,17 +17,11 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 import probatio as vol
 
-from .api import (
-    AirImport,
-    ImportResult,
-    OceanImport,
-    OceanNumberType,
-    ParcelImport,
-    Track123Error,
-)
+from .api import OceanNumberType, Track123Error
 from .const import DOMAIN, Scope, ShipmentKind
 from .coordinator import Track123ConfigEntry
-from .shipment import STATUS_OPTIONS, Shipment, ShipmentDetail, build
+from .kinds import KINDS, STATUS_OPTIONS, KindSpec
+from .shipment import NewShipment, Shipment, ShipmentDetail
 from .store import AddedShipment
 
 SERVICE_ADD_SHIPMENT: Final = "add_shipment"
@@ -158,19 +152,6 @@ def _find(entry: Track123ConfigEntry, number: str) -> list[Shipment]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class NewShipment:
-    """A shipment an action asks to add, validated."""
-
-    kind: ShipmentKind
-    number: str
-    carrier: str | None
-    label: str | None
-    number_type: OceanNumberType
-    postal_code: str | None
-    phone_suffix: str | None
-
-
 def _new_shipment(call: ServiceCall) -> NewShipment:
     """Validate what add_shipment was given."""
     number = _number(call)
@@ -211,16 +192,17 @@ async def _async_add_shipment(call: ServiceCall) -> None:
     if _find(entry, new.number):
         raise _invalid("already_tracked", number=new.number)
     runtime = entry.runtime_data
+    spec = KINDS[new.kind]
     try:
         if new.carrier is not None:
             new = replace(
-                new, carrier=await _async_check_carrier(entry, new.kind, new.carrier)
+                new, carrier=await _async_check_carrier(entry, spec, new.carrier)
             )
-        elif new.kind is ShipmentKind.PARCEL and (
+        elif spec.detects_carrier and (
             candidates := await runtime.client.detect_courier(new.number)
         ):
             new = replace(new, carrier=candidates[0].code)
-        result = await _async_import(entry, new)
+        result = await spec.register(runtime.client, new)
         if result.rejected:
             rejected = result.rejected[0]
             raise _invalid(
@@ -228,14 +210,13 @@ async def _async_add_shipment(call: ServiceCall) -> None:
                 number=new.number,
                 reason=rejected.message or rejected.code or "",
             )
-        detail = await _async_query(entry, new)
+        detail = await _async_query(entry, spec, new)
     except Track123Error as err:
         raise _failed(err) from err
     if detail is not None:
         # Remember the shipment as Track123 knows it (carrier found, number
         # normalised), so that its stored key is the key of its sensor.
-        shown = build(detail)
-        new = replace(new, number=shown.number, carrier=shown.carrier)
+        new = replace(new, number=spec.number(detail), carrier=spec.carrier(detail))
     await runtime.store.async_add(
         AddedShipment(
             kind=new.kind,
@@ -250,62 +231,27 @@ async def _async_add_shipment(call: ServiceCall) -> None:
 
 
 async def _async_check_carrier(
-    entry: Track123ConfigEntry, kind: ShipmentKind, carrier: str
+    entry: Track123ConfigEntry, spec: KindSpec[Any], carrier: str
 ) -> str:
     """Return a carrier's code as Track123 spells it; raise when it is unknown."""
-    client = entry.runtime_data.client
-    if kind is ShipmentKind.PARCEL:
-        couriers = await client.list_couriers()
-    elif kind is ShipmentKind.OCEAN:
-        couriers = await client.list_ocean_carriers()
-    else:
-        couriers = await client.list_air_couriers()
+    couriers = await spec.list_carriers(entry.runtime_data.client)
     codes = {courier.code.lower(): courier.code for courier in couriers}
     if (code := codes.get(carrier.lower())) is None:
         raise _invalid("unknown_carrier", carrier=carrier)
     return code
 
 
-async def _async_import(entry: Track123ConfigEntry, new: NewShipment) -> ImportResult:
-    """Register one shipment with Track123."""
-    client = entry.runtime_data.client
-    if new.kind is ShipmentKind.PARCEL:
-        return await client.import_parcels(
-            [
-                ParcelImport(
-                    new.number,
-                    courier_code=new.carrier,
-                    postal_code=new.postal_code,
-                    phone_suffix=new.phone_suffix,
-                    remark=new.label,
-                )
-            ]
-        )
-    if new.kind is ShipmentKind.OCEAN:
-        return await client.import_ocean(
-            [OceanImport(new.number, new.number_type, new.carrier)]
-        )
-    return await client.import_air(
-        [AirImport(new.number, new.carrier, remark=new.label)]
-    )
-
-
 async def _async_query(
-    entry: Track123ConfigEntry, new: NewShipment
+    entry: Track123ConfigEntry, spec: KindSpec[Any], new: NewShipment
 ) -> ShipmentDetail | None:
     """Fetch one shipment just added."""
-    client = entry.runtime_data.client
-    items: tuple[ShipmentDetail, ...]
-    if new.kind is ShipmentKind.PARCEL:
-        items = (await client.query_parcels([new.number])).items
-    elif new.kind is ShipmentKind.OCEAN:
-        items = (
-            await client.query_ocean(
-                [OceanImport(new.number, new.number_type, new.carrier)]
-            )
-        ).items
-    else:
-        items = (await client.query_air([new.number])).items
+    added = AddedShipment(
+        kind=new.kind,
+        number=new.number,
+        carrier=new.carrier,
+        number_type=int(new.number_type),
+    )
+    items = (await spec.query_added(entry.runtime_data.client, [added])).items
     return items[0] if items else None
 
 
@@ -316,23 +262,15 @@ async def _async_remove_shipment(call: ServiceCall) -> None:
     if not (found := _find(entry, number)):
         raise _invalid("not_tracked", number=number)
     runtime = entry.runtime_data
-    client = runtime.client
     if runtime.coordinator.scope is Scope.ACCOUNT and any(
-        shipment.kind is ShipmentKind.AIR for shipment in found
+        shipment.spec.delete is None for shipment in found
     ):
-        # Track123 has no endpoint to delete an air waybill: it would come back.
+        # Track123 would keep it, and it would come back at the next poll.
         raise _invalid("air_not_removable", number=number)
     try:
         for shipment in found:
-            if shipment.kind is ShipmentKind.PARCEL:
-                await client.delete_parcels(
-                    [shipment.number],
-                    {shipment.number: shipment.carrier} if shipment.carrier else None,
-                )
-            elif shipment.kind is ShipmentKind.OCEAN:
-                await client.delete_ocean(
-                    [OceanImport(shipment.number, carrier_code=shipment.carrier)]
-                )
+            if (delete := shipment.spec.delete) is not None:
+                await delete(runtime.client, shipment)
     except Track123Error as err:
         raise _failed(err) from err
     for shipment in found:
@@ -342,7 +280,7 @@ async def _async_remove_shipment(call: ServiceCall) -> None:
 
 async def _async_refresh(call: ServiceCall) -> None:
     """Ask for an update now; requests within the debounce window are merged."""
-    await _entry(call).runtime_data.coordinator.async_request_refresh()
+    await _entry(call).runtime_data.coordinator.async_request_full_refresh()
 
 
 async def _async_get_shipments(call: ServiceCall) -> ServiceResponse:

@@ -165,14 +165,16 @@ async def async_remove_cloudhook(
 def async_setup_webhook(
     hass: HomeAssistant, entry: Track123ConfigEntry, coordinator: Track123Coordinator
 ) -> None:
-    """Receive pushed updates when the option is on; relax polling to a safety net.
+    """Receive pushed updates when the option is on; relax parcels' polling.
+
+    Only parcels are pushed: ocean and air cargo keep the configured interval.
 
     The webhook is unregistered when the entry unloads, so turning the option
     off (which reloads the entry) stops it without a restart.
     """
     if not webhook_enabled(entry):
         return
-    coordinator.update_interval = safety_net_interval(entry)
+    coordinator.pushed_interval = safety_net_interval(entry)
     webhook_id: str = entry.data[CONF_WEBHOOK_ID]
     receiver = WebhookReceiver(entry.data[CONF_API_KEY], coordinator)
     webhook.async_register(

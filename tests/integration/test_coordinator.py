@@ -3,12 +3,13 @@
 from collections.abc import Callable
 from datetime import timedelta
 import logging
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNAVAILABLE
 from homeassistant.core import Event, HomeAssistant
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -16,6 +17,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.track123.const import DOMAIN
+from custom_components.track123.shipment_sensor import ShipmentSensor
 from track123_simulator import Fault, SimulatorState
 
 from .common import (
@@ -300,3 +302,50 @@ async def test_degraded_query_status_on_first_sight(
     state = hass.states.get("sensor.track123_parcel0001")
     assert state is not None
     assert state.attributes["query_status"] == "cache_for_website_error"
+
+
+async def test_a_failing_sensor_does_not_stop_the_others(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """One shipment sensor raising while written is logged; the others are written."""
+    parcel, air = entity_id_of(hass, PARCEL_UNIQUE_ID), entity_id_of(hass, AIR_UNIQUE_ID)
+    before = {parcel: state_of(hass, parcel).state, air: state_of(hass, air).state}
+    original = ShipmentSensor.async_shipment_changed
+
+    def broken_for_the_parcel(sensor: ShipmentSensor) -> None:
+        if sensor.entity_id == parcel:
+            raise RuntimeError("boom")
+        original(sensor)
+
+    with patch.object(ShipmentSensor, "async_shipment_changed", broken_for_the_parcel):
+        # 41 h: the parcel and the air waybill are both delivered.
+        await advance(hass, freezer, sim_state, timedelta(hours=41))
+
+    assert state_of(hass, parcel).state == before[parcel]
+    assert state_of(hass, air).state != before[air]
+    assert "Error updating the sensor of" in caplog.text
+    assert "boom" in caplog.text
+
+
+async def test_a_removed_sensor_is_no_longer_updated(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A sensor the user disabled is gone from the state machine and stays gone."""
+    registry = er.async_get(hass)
+    parcel = entity_id_of(hass, PARCEL_UNIQUE_ID)
+    assert parcel is not None
+    registry.async_update_entity(parcel, disabled_by=er.RegistryEntryDisabler.USER)
+    await hass.async_block_till_done()
+    assert hass.states.get(parcel) is None
+
+    await advance(hass, freezer, sim_state, timedelta(hours=41))
+
+    assert hass.states.get(parcel) is None
+    assert state_of(hass, entity_id_of(hass, AIR_UNIQUE_ID)).state == "delivered"
+    assert "Error updating the sensor" not in caplog.text

@@ -46,7 +46,7 @@ async def full(
     limit = _enabled_entities(hass)
     with (
         patch(f"homeassistant.helpers.entity_platform.{LIMIT}", limit),
-        patch(f"custom_components.track123.sensor.{LIMIT}", limit),
+        patch(f"custom_components.track123.sensor_manager.{LIMIT}", limit),
     ):
         sim_state.add_parcel(NEW_PARCEL, courier_code="ups", scenario="delivered")
         await advance(hass, freezer, sim_state, timedelta(minutes=30))

@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.common import (
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.track123.const import CONF_KINDS, ShipmentKind
-from custom_components.track123.shipment import STATUS_OPTIONS
+from custom_components.track123.kinds import STATUS_OPTIONS
 from track123_simulator import (
     AIR_SCENARIOS,
     OCEAN_SCENARIOS,

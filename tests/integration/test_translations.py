@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from custom_components.track123.api import ParcelSubStatus
-from custom_components.track123.shipment import STATUS_OPTIONS
+from custom_components.track123.kinds import STATUS_OPTIONS
 
 TRANSLATIONS = (
     Path(__file__).parents[2] / "custom_components" / "track123" / "translations"

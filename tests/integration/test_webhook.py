@@ -58,6 +58,7 @@ from .common import (
     ENTRY_ID,
     PARCEL,
     PARCEL_UNIQUE_ID,
+    advance,
     entity_id_of,
     shipment_entity_ids,
     state_of,
@@ -284,13 +285,50 @@ async def test_push_after_poll_fires_nothing(
 async def test_safety_net_interval(
     hass: HomeAssistant, pushed: MockConfigEntry
 ) -> None:
-    """Polling goes on at four times the interval, at most a day."""
+    """Parcels are polled at four times the interval, at most a day; cargo as set."""
     coordinator = pushed.runtime_data.coordinator
-    assert coordinator.update_interval == timedelta(hours=2)
+    assert coordinator.update_interval == timedelta(minutes=30)
+    assert coordinator.pushed_interval == timedelta(hours=2)
     hass.config_entries.async_update_entry(
         pushed, options={**pushed.options, CONF_SCAN_INTERVAL: 600}
     )
     assert safety_net_interval(pushed) == timedelta(hours=24)
+
+
+async def test_cargo_keeps_the_interval_with_webhooks_on(
+    hass: HomeAssistant,
+    pushed: MockConfigEntry,
+    sim_state: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Only parcels, which Track123 pushes, are polled less often; cargo is not."""
+
+    def polled() -> dict[str, int]:
+        """Count the query requests per kind: parcels (""), ocean, air."""
+        counts = {"": 0, "ocean/": 0, "aviation/": 0}
+        for path, count in sim_state.requests_per_endpoint().items():
+            if path.endswith("track/query"):
+                kind = next((k for k in ("ocean/", "aviation/") if k in path), "")
+                counts[kind] += count
+        return counts
+
+    before = polled()
+    for _ in range(3):
+        await advance(hass, freezer, sim_state, timedelta(minutes=30))
+    after_90_minutes = polled()
+    assert after_90_minutes["ocean/"] - before["ocean/"] == 3
+    assert after_90_minutes["aviation/"] - before["aviation/"] == 3
+    assert after_90_minutes[""] == before[""]
+
+    await advance(hass, freezer, sim_state, timedelta(minutes=30))
+    after_two_hours = polled()
+    assert after_two_hours[""] > before[""]
+    assert after_two_hours["ocean/"] - before["ocean/"] == 4
+
+    # The refresh action asks for everything at once, parcels included.
+    await hass.services.async_call(DOMAIN, "refresh", blocking=True)
+    await hass.async_block_till_done()
+    assert polled()[""] > after_two_hours[""]
 
 
 # Signatures --------------------------------------------------------------------------
@@ -687,7 +725,8 @@ async def test_option_on_and_off(
     assert entry.options[CONF_WEBHOOK] is True
     assert entry.state is ConfigEntryState.LOADED
     assert webhook_id in await registered_webhooks(hass_ws_client, hass)
-    assert entry.runtime_data.coordinator.update_interval == timedelta(hours=2)
+    assert entry.runtime_data.coordinator.update_interval == timedelta(minutes=30)
+    assert entry.runtime_data.coordinator.pushed_interval == timedelta(hours=2)
 
     # Off again: unregistered, polling as before; the id is kept for next time.
     result = await hass.config_entries.options.async_init(entry.entry_id)
@@ -699,6 +738,7 @@ async def test_option_on_and_off(
     assert entry.state is ConfigEntryState.LOADED
     assert webhook_id not in await registered_webhooks(hass_ws_client, hass)
     assert entry.runtime_data.coordinator.update_interval == timedelta(minutes=30)
+    assert entry.runtime_data.coordinator.pushed_interval is None
     assert entry.data[CONF_WEBHOOK_ID] == webhook_id
 
     # On again: same URL.

@@ -1,0 +1,137 @@
+"""The attributes a shipment's sensor shows, one builder per kind."""
+
+from typing import Any
+
+from .api import AirShipment, OceanShipment, Parcel
+from .const import ShipmentKind
+from .shipment import EVENTS_ATTRIBUTE, option
+
+
+def compact(**values: Any) -> dict[str, Any]:
+    """Return the values given, without the empty ones."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _common(kind: ShipmentKind, number: str, label: str | None) -> dict[str, Any]:
+    """Return what every kind shows first: kind, number, label."""
+    return {"kind": kind.value, "tracking_number": number, "label": label}
+
+
+def _last_event(last: Any, location: str | None) -> dict[str, Any]:
+    """Return a cargo shipment's last event: what, when, its status and where."""
+    return {
+        "last_event": (last.description or option(last.status)) if last else None,
+        "last_event_time": last.time if last else None,
+        "last_event_status": option(last.status) if last else None,
+        "last_event_location": location,
+    }
+
+
+def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
+    """Return the attributes of a parcel's sensor."""
+    last = parcel.last_event
+    expected = parcel.expected_delivery
+    return {
+        **_common(ShipmentKind.PARCEL, parcel.track_no, label),
+        "carrier_code": parcel.courier_code,
+        "carrier_name": parcel.courier_name,
+        "tracking_link": parcel.tracking_link,
+        "sub_status": option(parcel.sub_status),
+        "sub_status_description": (
+            parcel.sub_status.description if option(parcel.sub_status) else None
+        ),
+        "last_event": last.description if last else None,
+        "last_event_time": last.time if last else None,
+        "last_event_location": last.location if last else None,
+        "query_status": option(parcel.query_status),
+        "origin_country": parcel.ship_from,
+        "destination_country": parcel.ship_to,
+        "expected_delivery": (expected.end or expected.start) if expected else None,
+        "days_in_transit": parcel.transit_days,
+        "delivered_time": parcel.delivered_time,
+        "order_number": parcel.order_no,
+        "last_mile_tracking_number": parcel.last_mile_track_no,
+        EVENTS_ATTRIBUTE: [
+            compact(
+                time=event.time,
+                description=event.description,
+                location=event.location,
+                sub_status=option(event.sub_status),
+            )
+            for event in parcel.events
+        ],
+    }
+
+
+def ocean_attributes(ocean: OceanShipment, label: str | None) -> dict[str, Any]:
+    """Return the attributes of an ocean shipment's sensor."""
+    last = ocean.last_event
+    return {
+        **_common(ShipmentKind.OCEAN, ocean.tracking_no, label),
+        "number_type": option(ocean.number_type),
+        "carrier_code": ocean.carrier_code,
+        "containers": [
+            compact(
+                container_number=container.container_no,
+                transit_status=option(container.status),
+            )
+            for container in ocean.containers
+        ],
+        **_last_event(last, last.location.name if last and last.location else None),
+        "last_event_location_type": option(last.location_type) if last else None,
+        "vessel": last.vessel if last else None,
+        "voyage": last.voyage if last else None,
+        "port_of_loading": (
+            ocean.port_of_loading.name if ocean.port_of_loading else None
+        ),
+        "port_of_discharge": (
+            ocean.port_of_discharge.name if ocean.port_of_discharge else None
+        ),
+        "eta": ocean.eta,
+        EVENTS_ATTRIBUTE: [
+            compact(
+                container_number=container.container_no,
+                time=event.time,
+                status=option(event.status),
+                location_type=option(event.location_type),
+                location=event.location.name if event.location else None,
+                description=event.description,
+            )
+            for container in ocean.containers
+            for event in container.events
+        ],
+    }
+
+
+def air_attributes(air: AirShipment, label: str | None) -> dict[str, Any]:
+    """Return the attributes of an air waybill's sensor."""
+    last = air.last_event
+    return {
+        **_common(ShipmentKind.AIR, air.awb, label),
+        "airline_code": air.airline_code,
+        "origin": air.origin,
+        "destination": air.destination,
+        "pieces": air.pieces,
+        "weight": air.weight,
+        "flights": [
+            compact(
+                flight_number=flight.flight_no,
+                origin=flight.origin,
+                destination=flight.destination,
+                departure_time=flight.departure_time,
+                arrival_time=flight.arrival_time,
+            )
+            for flight in air.flights
+        ],
+        **_last_event(last, last.location if last else None),
+        EVENTS_ATTRIBUTE: [
+            compact(
+                time=event.time,
+                status=option(event.status),
+                location=event.location,
+                flight_number=event.flight_no,
+                description=event.description,
+            )
+            for event in air.events
+        ],
+    }

@@ -1,0 +1,75 @@
+"""Figures over an account's shipments, shared by the summary sensors."""
+
+from collections import Counter
+from datetime import datetime
+
+from homeassistant.util import dt as dt_util
+
+from .const import ShipmentKind
+from .coordinator import Shipments, Track123Coordinator
+from .shipment import Shipment
+
+
+class ShipmentSummary:
+    """Figures over the coordinator's shipments, computed once per refresh and day.
+
+    Every summary sensor reads from the same summary, so the shipments are counted
+    once per change, not once per sensor.
+    """
+
+    def __init__(self, coordinator: Track123Coordinator) -> None:
+        """Summarise the shipments of a coordinator."""
+        self._coordinator = coordinator
+        self._computed_for: tuple[Shipments, datetime] | None = None
+        self._counts: Counter[str | None] = Counter()
+        self._next: Shipment | None = None
+
+    def _update(self) -> None:
+        """Recompute when the shipments or the day changed."""
+        shipments = self._coordinator.data
+        today = dt_util.start_of_local_day()
+        computed = self._computed_for
+        if computed is not None and computed[0] is shipments and computed[1] == today:
+            return
+        self._counts = Counter(
+            shipment.status
+            for shipment in shipments.values()
+            if shipment.kind is ShipmentKind.PARCEL
+        )
+        self._next = next_delivery(shipments)
+        self._computed_for = (shipments, today)
+
+    def count(self, status: str) -> int:
+        """Return the number of parcels in a status."""
+        self._update()
+        return self._counts[status]
+
+    @property
+    def next_delivery(self) -> Shipment | None:
+        """Return the undelivered shipment expected soonest from today on."""
+        self._update()
+        return self._next
+
+
+def next_delivery(shipments: Shipments) -> Shipment | None:
+    """Return the undelivered shipment expected soonest from today on, if any.
+
+    A shipment whose expected window ended before today is overdue, not next. On a
+    tie, the first one wins. One pass, as it runs over every shipment per change.
+    """
+    today = dt_util.start_of_local_day()
+    best: Shipment | None = None
+    best_start: datetime | None = None
+    for shipment in shipments.values():
+        start, end = shipment.expected_start, shipment.expected_end
+        if (end := end or start) is None or end < today or shipment.is_delivered:
+            continue
+        start = start or end
+        if best_start is None or start < best_start:
+            best, best_start = shipment, start
+    return best
+
+
+def expected(shipment: Shipment) -> datetime | None:
+    """Return when a shipment is expected: the start of its window."""
+    return shipment.expected_start or shipment.expected_end
