@@ -21,10 +21,10 @@ from custom_components.track123.api import (
     Track123ConnectionError,
     Track123Error,
     Track123InvalidRequestError,
-    Track123QuotaExhaustedError,
     Track123RateLimitError,
     Track123ResponseError,
     Track123ServerError,
+    Track123ServiceError,
     Track123TimeoutError,
 )
 from custom_components.track123.api.const import (
@@ -93,14 +93,14 @@ async def test_import_parcels(client: Track123Client, sim_state) -> None:
     assert sim_state.parcels["LV209031969CN"].remark == "gift"
 
 
-async def test_import_parcels_in_batches_of_40(
+async def test_import_parcels_in_batches_of_100(
     client: Track123Client, sim_state
 ) -> None:
-    """85 parcels go out as 40 + 40 + 5; results are merged."""
-    numbers = [ups_number(i) for i in range(85)]
+    """205 parcels go out as 100 + 100 + 5 (the docs' limit); results are merged."""
+    numbers = [ups_number(i) for i in range(205)]
     result = await client.import_parcels(numbers)
     assert result.accepted == tuple(numbers)
-    assert [len(b) for b in bodies(sim_state, PARCEL_IMPORT)] == [40, 40, 5]
+    assert [len(b) for b in bodies(sim_state, PARCEL_IMPORT)] == [100, 100, 5]
     again = await client.import_parcels(numbers[:3])
     assert again.accepted == ()
     assert again.already_tracked == tuple(numbers[:3])
@@ -392,7 +392,7 @@ async def test_air(client: Track123Client, sim_state) -> None:
 
 SERVICE_CODES = {
     "A0001": Track123InvalidRequestError,
-    "A0200": Track123AuthenticationError,
+    "A0200": Track123ServerError,
     "A0201": Track123AuthenticationError,
     "A0202": Track123AuthenticationError,
     "A0203": Track123AuthenticationError,
@@ -407,10 +407,10 @@ SERVICE_CODES = {
     "B0100": Track123ServerError,
     "B0210": Track123RateLimitError,
     "B0300": Track123ServerError,
-    "B0310": Track123QuotaExhaustedError,
+    "B0310": Track123ServerError,
     "C0113": Track123ApiChangedError,
-    "D0000": Track123ServerError,
-    "X9999": Track123ServerError,
+    "D0000": Track123ServiceError,
+    "X9999": Track123ServiceError,
 }
 
 
@@ -434,6 +434,8 @@ async def test_service_codes(
     assert type(info.value) is expected
     assert info.value.code == code
     assert info.value.message == f"msg {code}"
+    assert info.value.http_status == http_status
+    assert info.value.ambiguous_auth is (code == "A0200")
 
 
 async def test_invalid_key(make_client) -> None:

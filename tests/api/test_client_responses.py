@@ -10,15 +10,19 @@ from aiohttp.test_utils import TestServer
 import pytest
 
 from custom_components.track123.api import (
+    Track123ApiChangedError,
     Track123AuthenticationError,
     Track123Client,
     Track123Error,
+    Track123InvalidRequestError,
     Track123RateLimitError,
     Track123ResponseError,
     Track123ServerError,
+    Track123ServiceError,
 )
 from custom_components.track123.api.client import chunked, parse_retry_after
 from custom_components.track123.api.rate_limit import EndpointRateLimiter
+from custom_components.track123.api.transport import redact
 
 pytestmark = pytest.mark.usefixtures("socket_enabled")
 
@@ -29,14 +33,14 @@ class Script:
     def __init__(self) -> None:
         """Answer an empty success by default."""
         self.status = 200
-        self.body: str = json.dumps({"code": "00000", "data": None})
+        self.body: str | bytes = json.dumps({"code": "00000", "data": None})
         self.headers: dict[str, str] = {}
         self.seen: list[tuple[str, str, dict[str, str]]] = []
 
     def reply(self, body: Any, status: int = 200, **headers: str) -> None:
-        """Set the next answer (dicts and lists are sent as JSON)."""
+        """Set the next answer (dicts and lists are sent as JSON, bytes as they are)."""
         self.status = status
-        self.body = body if isinstance(body, str) else json.dumps(body)
+        self.body = body if isinstance(body, str | bytes) else json.dumps(body)
         self.headers = headers
 
 
@@ -47,7 +51,8 @@ async def script() -> AsyncIterator[tuple[Script, str]]:
 
     async def handler(request: web.Request) -> web.Response:
         state.seen.append((request.method, request.path, dict(request.headers)))
-        return web.Response(status=state.status, text=state.body, headers=state.headers)
+        body = state.body if isinstance(state.body, bytes) else state.body.encode()
+        return web.Response(status=state.status, body=body, headers=state.headers)
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", handler)
@@ -114,10 +119,10 @@ async def test_broken_envelopes(scripted, body: Any) -> None:
 
 
 async def test_numeric_code(scripted) -> None:
-    """A numeric code that is not success is a server error."""
+    """A numeric code the table does not know shows the answer's msg."""
     state, client = scripted
     state.reply({"code": 500, "msg": "boom"})
-    with pytest.raises(Track123ServerError, match="boom"):
+    with pytest.raises(Track123ServiceError, match="500: boom"):
         await client.list_couriers()
 
 
@@ -142,6 +147,91 @@ async def test_html_status_pages(scripted) -> None:
     with pytest.raises(Track123RateLimitError) as info:
         await client.list_couriers()
     assert info.value.retry_after is None
+
+
+@pytest.mark.parametrize(
+    ("status", "expected", "transient", "ambiguous"),
+    [
+        (403, Track123ServerError, True, True),
+        (404, Track123ApiChangedError, False, False),
+        (500, Track123ServerError, True, False),
+        (503, Track123ServerError, True, False),
+        (418, Track123InvalidRequestError, False, False),
+    ],
+)
+async def test_statuses_without_a_json_body(
+    scripted, status: int, expected: type, transient: bool, ambiguous: bool
+) -> None:
+    """A gateway's page: a bare 403 counts as a possible login problem, 5xx is transient."""
+    state, client = scripted
+    state.reply("<html>gateway</html>", status)
+    with pytest.raises(expected) as info:
+        await client.list_couriers()
+    assert info.value.http_status == status
+    assert info.value.transient is transient
+    assert info.value.ambiguous_auth is ambiguous
+    assert str(info.value) == f"HTTP {status}"
+
+
+async def test_403_saying_404_is_a_missing_path(scripted) -> None:
+    """A key not allowed on a path or version answers 403 with msg "404"."""
+    state, client = scripted
+    state.reply({"msg": "404"}, 403)
+    with pytest.raises(Track123ApiChangedError):
+        await client.list_couriers()
+
+
+async def test_errors_carry_the_answer_without_the_key(scripted) -> None:
+    """An error keeps status, code, msg and data; the key is cut out of all of them."""
+    state, client = scripted
+    state.reply(
+        {
+            "code": "D0000",
+            "msg": "key secret-key refused",
+            "data": {"detail": "for secret-key", "count": 2},
+        },
+        400,
+    )
+    with pytest.raises(Track123ServiceError) as info:
+        await client.list_couriers()
+    error = info.value
+    assert (error.http_status, error.code) == (400, "D0000")
+    assert error.data == {"detail": "for ***", "count": 2}
+    assert "secret-key" not in str(error)
+    assert str(error).startswith("D0000: key *** refused")
+
+
+async def test_nested_data_is_redacted_at_any_depth(scripted) -> None:
+    """The key is cut out of data nested deeper than recursion could follow."""
+    state, client = scripted
+    deep = '{"a": ' * 900 + '["secret-key", 1]' + "}" * 900
+    state.reply('{"code": "A0400", "msg": "m", "data": ' + deep + "}")
+    with pytest.raises(Track123InvalidRequestError) as info:
+        await client.list_couriers()
+    node = info.value.data
+    while isinstance(node, dict):
+        node = node["a"]
+    assert node == ["***", 1]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"code": "00000", "data": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        b'{"code": "00000", "data": "\xff\xfe"}',
+        '{"code": "00000", "data": {"accepted": {"content": [{"trackNo": 1'
+        + "0" * 5000
+        + "}]}}}",
+    ],
+    ids=["deep", "deep-data", "bad-utf8", "huge-number"],
+)
+async def test_answers_no_decoder_reads(scripted, body: str | bytes) -> None:
+    """Too deep, invalid UTF-8, numbers beyond int(): a response error, nothing else."""
+    state, client = scripted
+    state.reply(body)
+    with pytest.raises(Track123ResponseError):
+        await client.query_parcels(["A"])
 
 
 async def test_realtime_shapes(scripted) -> None:
@@ -189,3 +279,10 @@ def test_chunked() -> None:
     """Chunks keep order and size."""
     assert chunked(range(5), 2) == [[0, 1], [2, 3], [4]]
     assert chunked([], 3) == []
+
+
+def test_redact_without_a_key() -> None:
+    """An empty key redacts nothing (replacing "" would garble every text)."""
+    data = {"a": ["text"]}
+    assert redact(data, "") is data
+    assert redact(data, "ex") == {"a": ["t***t"]}

@@ -63,3 +63,20 @@ def test_encoding_is_stable_and_tells_values_apart(codec: JsonCodec) -> None:
 
     assert codec.dumps(one) == codec.dumps(dict(one))
     assert codec.dumps(one) != codec.dumps({**one, "transitStatus": "IN_TRANSIT"})
+
+
+def _nested(depth: int) -> list[Any]:
+    """Return a list nested ``depth`` times."""
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("codec", [FAST, JsonCodec()], ids=["orjson", "standard"])
+def test_nesting_too_deep_is_a_value_error(codec: JsonCodec) -> None:
+    """Nesting beyond recursion is a ValueError both ways, never a RecursionError."""
+    with pytest.raises(ValueError, match="nested too deeply"):
+        codec.loads(b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(ValueError, match="nested too deeply"):
+        codec.dumps(_nested(100_000))

@@ -164,3 +164,13 @@ def test_answer_digest_without_a_trace_id() -> None:
     """An answer without (or with a cut) trace id is digested whole."""
     assert answer_digest(b'{"data": 1}') == digest(b'{"data": 1}')
     assert answer_digest(b'{"traceId": "ab') == digest(b'{"traceId": "ab')
+
+
+def test_parse_memo_refuses_items_it_cannot_encode() -> None:
+    """An item nested too deeply to encode is a response error."""
+    memo = ParseMemo(parse_parcel, JsonCodec().dumps)
+    item: Any = []
+    for _ in range(100_000):
+        item = [item]
+    with pytest.raises(Track123ResponseError, match="Unreadable item"):
+        memo({"trackNo": UPS, "deep": item})

@@ -4,6 +4,7 @@ from .client import Track123Client
 from .codes import (
     AirEventStatus,
     AirStatus,
+    Behaviour,
     OceanEventStatus,
     OceanLocationType,
     OceanNumberType,
@@ -25,6 +26,7 @@ from .exceptions import (
     Track123RateLimitError,
     Track123ResponseError,
     Track123ServerError,
+    Track123ServiceError,
     Track123TimeoutError,
     error_for,
 )
@@ -58,6 +60,7 @@ __all__ = [
     "AirImport",
     "AirShipment",
     "AirStatus",
+    "Behaviour",
     "Courier",
     "EventSource",
     "ExpectedDelivery",
@@ -92,6 +95,7 @@ __all__ = [
     "Track123RateLimitError",
     "Track123ResponseError",
     "Track123ServerError",
+    "Track123ServiceError",
     "Track123TimeoutError",
     "error_for",
 ]

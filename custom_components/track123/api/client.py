@@ -260,7 +260,7 @@ class Track123Client:
     async def import_parcels(
         self, parcels: Iterable[ParcelImport | str]
     ) -> ImportResult:
-        """Register parcels for tracking (batches of 40)."""
+        """Register parcels for tracking (batches of 100)."""
         items = [p if isinstance(p, ParcelImport) else ParcelImport(p) for p in parcels]
         return await self._import(
             PARCEL_IMPORT,

@@ -28,19 +28,28 @@ class JsonCodec:
         self._dumps = dumps
 
     def loads(self, raw: bytes) -> Any:
-        """Decode JSON; raise ValueError when no codec can."""
+        """Decode JSON; raise ValueError when no codec can (nesting too deep too)."""
         if self._loads is not None:
             try:
                 return self._loads(raw)
             except ValueError:
                 pass
-        return json.loads(raw)
+        try:
+            return json.loads(raw)
+        except RecursionError as err:
+            raise ValueError("JSON nested too deeply") from err
 
     def dumps(self, value: Any) -> bytes:
-        """Encode a decoded JSON value, the same value always to the same bytes."""
+        """Encode a decoded JSON value, the same value always to the same bytes.
+
+        Raise ValueError when no codec can (nesting too deep, say).
+        """
         if self._dumps is not None:
             try:
                 return self._dumps(value)
             except TypeError, ValueError:
                 pass
-        return _standard_dumps(value)
+        try:
+            return _standard_dumps(value)
+        except RecursionError as err:
+            raise ValueError("JSON nested too deeply") from err

@@ -59,34 +59,104 @@ class _CodeEnum(StrEnum):
         return cls["UNKNOWN"]
 
 
-class ServiceCode(_CodeEnum):
-    """Service status code (the ``code`` field of every response)."""
+class Behaviour(StrEnum):
+    """What a service code means for the caller, as the code's own text says."""
 
-    SUCCESS = "00000", "Success"
-    USER_ERROR = "A0001", "User terminal error."
-    USER_LOGIN_ERROR = "A0200", "Server error."
-    USER_NOT_EXIST = "A0201", "Account does not exist."
-    USER_ACCOUNT_LOCKED = "A0202", "The user account is locked."
-    USER_ACCOUNT_INVALID = "A0203", "The user account is invalid."
-    TOKEN_INVALID_OR_EXPIRED = "A0230", "Token is invalid or expired."
-    TOKEN_ACCESS_FORBIDDEN = "A0231", "Token has been forbidden."
-    AUTHORIZED_ERROR = "A0300", "Abnormal access rights."
-    ACCESS_UNAUTHORIZED = "A0301", "Unauthorized access."
-    PARAM_ERROR = "A0400", "User request parameter error."
-    PARAM_IS_NULL = "A0410", "The parameter for the request is null."
-    TOO_MANY_REQUESTS = "A0706", "Too many requests."
-    SYSTEM_EXECUTION_ERROR = "B0001", "System error."
-    SYSTEM_EXECUTION_TIMEOUT = "B0100", "System timeout."
-    SYSTEM_ORDER_PROCESSING_TIMEOUT = "B0100", "System timeout."
-    FLOW_LIMITING = "B0210", "Exceed flow limits."
-    SYSTEM_RESOURCE_ERROR = "B0300", "Abnormal system resources."
-    SYSTEM_RESOURCE_EXHAUSTION = "B0310", "System resources are exhausted."
-    INTERFACE_NOT_EXIST = "C0113", "The interface does not exist."
+    SUCCESS = "success"
+    REAUTHENTICATE = "reauthenticate"  # the key or the account is wrong
+    # A server error whose name says login: counted, re-authentication only if it
+    # persists.
+    AMBIGUOUS_AUTH = "ambiguous_auth"
+    TRANSIENT = "transient"  # retry later
+    RATE_LIMITED = "rate_limited"  # retry after a pause
+    BAD_REQUEST = "bad_request"  # not retried
+    INTERFACE_MISSING = "interface_missing"  # try the documented alternative path
+    UNEXPLAINED = "unexplained"  # details only in msg or data; not retried
+
+
+class ServiceCode(_CodeEnum):
+    """Service status code (the ``code`` field of every response), row by row from the seed.
+
+    Each row: the code, its seed name (the member's name), the seed's text and what
+    the text means for the caller.
+    """
+
+    _behaviour_: Behaviour
+
+    def __new__(
+        cls,
+        value: str,
+        description: str = UNKNOWN_DESCRIPTION,
+        behaviour: Behaviour = Behaviour.UNEXPLAINED,
+    ) -> Self:
+        """Create a member carrying its description and behaviour."""
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._description_ = description
+        member._behaviour_ = behaviour
+        return member
+
+    @property
+    def behaviour(self) -> Behaviour:
+        """Return what the code means for the caller."""
+        return self._behaviour_
+
+    SUCCESS = "00000", "Success", Behaviour.SUCCESS
+    USER_ERROR = "A0001", "User terminal error.", Behaviour.BAD_REQUEST
+    USER_LOGIN_ERROR = "A0200", "Server error.", Behaviour.AMBIGUOUS_AUTH
+    USER_NOT_EXIST = "A0201", "Account does not exist.", Behaviour.REAUTHENTICATE
+    USER_ACCOUNT_LOCKED = (
+        "A0202",
+        "The user account is locked.",
+        Behaviour.REAUTHENTICATE,
+    )
+    USER_ACCOUNT_INVALID = (
+        "A0203",
+        "The user account is invalid.",
+        Behaviour.REAUTHENTICATE,
+    )
+    TOKEN_INVALID_OR_EXPIRED = (
+        "A0230",
+        "Token is invalid or expired.",
+        Behaviour.REAUTHENTICATE,
+    )
+    TOKEN_ACCESS_FORBIDDEN = (
+        "A0231",
+        "Token has been forbidden.",
+        Behaviour.REAUTHENTICATE,
+    )
+    AUTHORIZED_ERROR = "A0300", "Abnormal access rights.", Behaviour.REAUTHENTICATE
+    ACCESS_UNAUTHORIZED = "A0301", "Unauthorized access.", Behaviour.REAUTHENTICATE
+    PARAM_ERROR = "A0400", "User request parameter error.", Behaviour.BAD_REQUEST
+    PARAM_IS_NULL = (
+        "A0410",
+        "The parameter for the request is null.",
+        Behaviour.BAD_REQUEST,
+    )
+    # Not in the seed: the docs' rate-limit page.
+    TOO_MANY_REQUESTS = "A0706", "Too many requests.", Behaviour.RATE_LIMITED
+    SYSTEM_EXECUTION_ERROR = "B0001", "System error.", Behaviour.TRANSIENT
+    SYSTEM_EXECUTION_TIMEOUT = "B0100", "System timeout.", Behaviour.TRANSIENT
+    SYSTEM_ORDER_PROCESSING_TIMEOUT = "B0100", "System timeout.", Behaviour.TRANSIENT
+    FLOW_LIMITING = "B0210", "Exceed flow limits.", Behaviour.RATE_LIMITED
+    SYSTEM_RESOURCE_ERROR = "B0300", "Abnormal system resources.", Behaviour.TRANSIENT
+    # The system's resources, not the account's quota (see docs/track123-fidelity.md).
+    SYSTEM_RESOURCE_EXHAUSTION = (
+        "B0310",
+        "System resources are exhausted.",
+        Behaviour.TRANSIENT,
+    )
+    INTERFACE_NOT_EXIST = (
+        "C0113",
+        "The interface does not exist.",
+        Behaviour.INTERFACE_MISSING,
+    )
     SERVICE_DETAIL_MSG_ERROR = (
         "D0000",
         "Other errors, detailed information will be returned in msg or data.",
+        Behaviour.UNEXPLAINED,
     )
-    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+    UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION, Behaviour.UNEXPLAINED
 
 
 class QueryStatus(_CodeEnum):

@@ -32,7 +32,7 @@ AIR_QUERY: Final = "tk/v1/aviation/track/query"
 AIR_COURIER_LIST: Final = "tk/v1/aviation/courier/list"
 
 # Batch sizes.
-PARCEL_IMPORT_BATCH: Final = 40
+PARCEL_IMPORT_BATCH: Final = 100  # [doc] "up to 100" per register call
 PARCEL_QUERY_BATCH: Final = 100
 OCEAN_BATCH: Final = 100
 AIR_IMPORT_BATCH: Final = 100

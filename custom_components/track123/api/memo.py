@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 import hashlib
 from typing import Any, NamedTuple
 
+from .exceptions import Track123ResponseError
 from .models import Page
 
 # Every answer ends with a new trace id; it says nothing about the data.
@@ -72,7 +73,10 @@ class ParseMemo[T]:
             self._keys.append(None)
             return self._parse(value)
         content = value if self._fields is None else list(map(value.get, self._fields))
-        key = digest(self._encode(content))
+        try:
+            key = digest(self._encode(content))
+        except ValueError as err:
+            raise Track123ResponseError(f"Unreadable item: {err}") from err
         self._keys.append(key)
         model = self._current.get(key)
         if model is None:

@@ -18,6 +18,7 @@ from .exceptions import (
     error_for,
 )
 from .rate_limit import EndpointRateLimiter
+from .readers import as_str
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -25,6 +26,39 @@ type Sleep = Callable[[float], Awaitable[None]]
 # Sees the bytes of a successful answer first; what it returns, unless None, is
 # returned instead of the decoded ``data``.
 type Known = Callable[[bytes], Any]
+
+
+def redact(value: Any, secret: str) -> Any:
+    """Return a decoded JSON value with ``secret`` replaced in every text.
+
+    Walks the value with a stack of its own: answers nest deeper than recursion goes.
+    """
+
+    def scrub(node: Any) -> Any:
+        if isinstance(node, str):
+            return node.replace(secret, "***")
+        if isinstance(node, dict):
+            copy: Any = {}
+        elif isinstance(node, list):
+            copy = [None] * len(node)
+        else:
+            return node
+        pending.append((node, copy))
+        return copy
+
+    if not secret:
+        return value
+    pending: list[tuple[Any, Any]] = []
+    result = scrub(value)
+    while pending:
+        source, target = pending.pop()
+        if isinstance(source, dict):
+            for key, item in source.items():
+                target[scrub(key)] = scrub(item)
+        else:
+            for index, item in enumerate(source):
+                target[index] = scrub(item)
+    return result
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -140,17 +174,21 @@ class Transport:
             envelope = None
         if not isinstance(envelope, dict):
             if status >= 400:
-                raise error_for(status, None, f"HTTP {status}", retry_after)
-            raise Track123ResponseError("Response is not a JSON object")
-        code = envelope.get("code")
-        code = str(code) if isinstance(code, str | int) and code != "" else None
+                raise error_for(status, None, None, retry_after)
+            raise Track123ResponseError(
+                "Response is not a JSON object", http_status=status
+            )
+        code = as_str(envelope.get("code"))
         message = envelope.get("msg")
         message = self.redact(message) if isinstance(message, str) else None
         if code == SUCCESS_CODE and status < 400:
             return envelope.get("data")
         if code is None and status < 400:
-            raise Track123ResponseError("Response has no service code")
-        raise error_for(status, code, message, retry_after)
+            raise Track123ResponseError(
+                "Response has no service code", http_status=status
+            )
+        data = redact(envelope.get("data"), self._api_key)
+        raise error_for(status, code, message, retry_after, data)
 
     def redact(self, text: str) -> str:
         """Remove the API key from a text."""
