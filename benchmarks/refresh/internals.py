@@ -6,7 +6,8 @@ parts, so that a change inside ``custom_components/track123`` is met here alone:
 * ``const.DOMAIN`` and ``const.CONF_BASE_URL``; ``coordinator.Track123Coordinator``;
 * ``entry.runtime_data.coordinator``;
 * the coordinator's ``_async_fetch()`` (HTTP, JSON decoding and parsing) and its
-  client's ``_exchange()`` (one HTTP exchange, returning status, body, Retry-After);
+  client's ``_transport._exchange()`` (one HTTP exchange, returning status, body,
+  Retry-After);
 * shipment sensors' unique ids: ``..._shipment_..._<tracking number>``;
 * the number of the entry's other enabled entities (summaries, calendar).
 """
@@ -87,7 +88,12 @@ def timed_fetch(
     """
     exchanges: list[tuple[int, bytes, float | None]] = []
     restore_fetch = timed(coordinator, "_async_fetch", fetch)
-    restore_transport = timed(coordinator.client, "_exchange", transport, exchanges)
+    restore_transport = timed(
+        coordinator.client._transport,  # noqa: SLF001
+        "_exchange",
+        transport,
+        exchanges,
+    )
     bodies: list[bytes] = []
     try:
         yield bodies
