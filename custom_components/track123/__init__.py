@@ -12,6 +12,7 @@ from .api import DEFAULT_BASE_URL, Track123Client
 from .const import CONF_BASE_URL, DOMAIN
 from .coordinator import Track123ConfigEntry, Track123Coordinator, Track123RuntimeData
 from .events import StatusEvents
+from .migration import async_migrate_unique_ids
 from .services import async_setup_services
 from .store import ShipmentStore
 from .webhook import async_remove_cloudhook, async_setup_webhook
@@ -48,6 +49,17 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
     )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     coordinator.async_entities_added()
+    return True
+
+
+async def async_migrate_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> bool:
+    """Upgrade an entry stored by an earlier version."""
+    if entry.version > 2:
+        # Stored by a newer version: cannot be read by this one.
+        return False
+    if entry.version == 1:
+        async_migrate_unique_ids(hass, entry.entry_id)
+        hass.config_entries.async_update_entry(entry, version=2)
     return True
 
 

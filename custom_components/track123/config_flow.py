@@ -144,7 +144,8 @@ async def async_check_key(
 class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
     """Set up a Track123 account."""
 
-    VERSION = 1
+    # 2: shipment sensors' unique ids no longer name the carrier.
+    VERSION = 2
 
     @staticmethod
     @callback

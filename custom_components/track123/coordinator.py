@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -42,7 +42,7 @@ from .const import (
 )
 from .events import PendingEvent, StatusEvents
 from .kinds import KINDS, KindSpec, spec_of
-from .shipment import Shipment, ShipmentDetail
+from .shipment import Shipment, ShipmentDetail, shipment_key
 from .store import ShipmentStore
 
 type Track123ConfigEntry = ConfigEntry[Track123RuntimeData]
@@ -211,11 +211,14 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         self.events.fire(events)
 
     @callback
-    def async_set_shipment(self, detail: ShipmentDetail) -> Shipment:
-        """Show a shipment just added, without waiting for the next poll."""
-        shipment = spec_of(detail).build(detail, self._label(detail))
-        self.async_set_updated_data({**self.data, shipment.key: shipment})
-        return shipment
+    def async_set_shipment(self, detail: ShipmentDetail) -> None:
+        """Show a shipment just added, without waiting for the next poll.
+
+        Like a push, an answer older than what is shown changes nothing.
+        """
+        shipments = self._merge([detail], carried=self.data.values())
+        if shipments != self.data:
+            self.async_set_updated_data(shipments)
 
     @callback
     def async_forget_shipment(self, key: str) -> None:
@@ -259,15 +262,9 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         async with self._push_lock:
             previous = self.data or {}
             key = spec.key(detail)
-            old = previous.get(key)
-            if old is None and not self._accepts_pushed(spec, detail):
+            if key not in previous and not self._accepts_pushed(spec, detail):
                 return False
-            if old is not None and _is_older(spec, detail, old.detail):
-                return True
-            merged = self._merge([detail])
-            shipments = {**previous, **merged}
-            if key not in merged:  # delivered longer ago than the retention
-                shipments.pop(key, None)
+            shipments = self._merge([detail], carried=previous.values())
             if shipments == previous:
                 return True
             self._pending_events.extend(await self.events.async_collect(shipments))
@@ -345,7 +342,7 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         The client returns the very model of a tracking that did not change; while
         the labels are unchanged too, its shipment is the one built before. With
         ``remember`` (a poll), this merge is kept for the next one. ``carried``
-        shipments (of kinds not fetched) stay as they are.
+        shipments (not in ``details``) stay as they are.
         """
         previous = self.data or {}
         # Delivered before this moment: longer ago than the retention.
@@ -354,6 +351,7 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         known = self._merged if labels == self._merged_labels else {}
         merged: dict[int, _Merged] = {}
         shipments: Shipments = {}
+        answered: set[str] = set()
         for new in details:
             ident = id(new)
             seen = known.get(ident)
@@ -364,25 +362,33 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
             ):
                 key, shipment = seen.key, seen.shipment
             else:
-                key, shipment = self._merge_one(previous, new)
+                key, shipment = self._merge_one(previous, new, shipments)
             merged[ident] = _Merged(new, key, shipment)
+            answered.add(key)
             if not _expired(shipment, cutoff):
                 shipments[key] = shipment
         for shipment in carried:
-            if not _expired(shipment, cutoff):
+            if shipment.key not in answered and not _expired(shipment, cutoff):
                 shipments.setdefault(shipment.key, shipment)
         if remember:
             self._merged, self._merged_labels = merged, labels
         return shipments
 
     def _merge_one(
-        self, previous: Shipments, new: ShipmentDetail
+        self, previous: Shipments, new: ShipmentDetail, merged: Shipments
     ) -> tuple[str, Shipment]:
-        """Return the key and shipment of one detail, reusing an unchanged shipment."""
+        """Return the key and shipment of one detail.
+
+        An unchanged shipment is reused; an answer older than the shipment shown
+        keeps the one shown. A second tracking of a number already merged (the
+        same number with another carrier) gets a key of its own.
+        """
         spec = spec_of(new)
-        key = spec.key(new)
+        key = _key_among(spec, new, previous, merged)
         user_label = self._label(new)
         old = previous.get(key)
+        if old is not None and spec.is_stale(new, old.detail):
+            return key, old
         detail = new if old is None else spec.keep_last_known(old.detail, new)
         if (
             old is not None
@@ -391,7 +397,7 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         ):
             # Unchanged: keep the shipment already built.
             return key, old
-        return key, spec.build(detail, user_label)
+        return key, spec.build(detail, user_label, key)
 
     def _label(self, detail: ShipmentDetail) -> str | None:
         """Return the label the user gave a shipment in Home Assistant."""
@@ -421,7 +427,28 @@ def _expired(shipment: Shipment, cutoff: datetime) -> bool:
     )
 
 
-def _is_older(spec: KindSpec[Any], new: ShipmentDetail, old: ShipmentDetail) -> bool:
-    """Return True when ``new`` was updated by Track123 before ``old``."""
-    new_time, old_time = spec.updated_at(new), spec.updated_at(old)
-    return new_time is not None and old_time is not None and new_time < old_time
+def _key_among(
+    spec: KindSpec[Any],
+    detail: ShipmentDetail,
+    previous: Shipments,
+    merged: Shipments,
+) -> str:
+    """Return a detail's key, telling apart two trackings of one number.
+
+    The number's key stays with the tracking that held it (same carrier); any
+    other tracking of that number is keyed by its carrier as well.
+    """
+    key = spec.key(detail)
+    taken = merged.get(key)
+    if taken is None or taken.carrier == spec.carrier(detail):
+        return key
+    carrier = spec.carrier(detail)
+    holder = previous.get(key)
+    if holder is not None and holder.carrier == carrier and carrier is not None:
+        # This one held the key before: the other moves aside.
+        other = taken
+        del merged[key]
+        moved = shipment_key(spec.kind, other.number, other.carrier or "auto")
+        merged[moved] = replace(other, key=moved)
+        return key
+    return shipment_key(spec.kind, spec.number(detail), carrier or "auto")

@@ -9,11 +9,13 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.storage import Store
 
 from .const import DOMAIN
+from .migration import rekey
 from .shipment import Shipment, shipment_unique_prefix
 
 EVENT_STATUS_CHANGED: Final = "track123_shipment_status_changed"
 EVENT_DELIVERED: Final = "track123_shipment_delivered"
-STORAGE_VERSION: Final = 1
+# Version 2: shipments keyed by kind and number, without the carrier.
+STORAGE_VERSION: Final = 2
 
 
 class Seen(NamedTuple):
@@ -58,7 +60,7 @@ class StatusEvents:
         self._hass = hass
         self._entry_id = entry_id
         self._unique_prefix = shipment_unique_prefix(entry_id)
-        self._store: Store[dict[str, list[str | None]]] = Store(
+        self._store: Store[dict[str, list[str | None]]] = _StatusStore(
             hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.statuses"
         )
         self._seen: dict[str, Seen] = {}
@@ -150,6 +152,16 @@ class StatusEvents:
     async def async_remove_file(self) -> None:
         """Delete the stored statuses (when the config entry is removed)."""
         await self._store.async_remove()
+
+
+class _StatusStore(Store[dict[str, list[str | None]]]):
+    """The stored statuses, upgraded from the keys of earlier versions."""
+
+    async def _async_migrate_func(
+        self, old_major_version: int, old_minor_version: int, old_data: Any
+    ) -> dict[str, list[str | None]]:
+        """Key the statuses of version 1 by kind and number."""
+        return rekey(old_data) if isinstance(old_data, dict) else {}
 
 
 def _iso(value: Any) -> Any:

@@ -152,12 +152,15 @@ class KindSpec[D: ShipmentDetail]:
         """Return the statuses a sensor of this kind can show."""
         return self.description.options or []
 
-    def build(self, detail: D, label: str | None = None) -> Shipment:
-        """Return the view of a shipment of this kind."""
+    def build(
+        self, detail: D, label: str | None = None, key: str | None = None
+    ) -> Shipment:
+        """Return the view of a shipment of this kind, under ``key`` if given."""
         status = option(self.status(detail))
         start, end = self.expected(detail)
         return Shipment(
             spec=self,
+            key=key or self.key(detail),
             number=self.number(detail),
             carrier=self.carrier(detail),
             status=status,
@@ -169,12 +172,33 @@ class KindSpec[D: ShipmentDetail]:
         )
 
     def key(self, detail: D) -> str:
-        """Return the stable identity of a shipment's detail (that of its Shipment)."""
-        return shipment_key(self.kind, self.carrier(detail), self.number(detail))
+        """Return the stable identity of a shipment's detail: kind and number."""
+        return shipment_key(self.kind, self.number(detail))
+
+    def is_stale(self, new: D, old: D) -> bool:
+        """Return True when ``new`` is an older answer than the ``old`` one shown.
+
+        Compared by the last event's time, then by when Track123 last tracked it.
+        A new carrier starts a new timeline: its answer is never stale.
+        """
+        old_carrier = self.carrier(old)
+        if old_carrier is not None and self.carrier(new) != old_carrier:
+            return False
+        new_event, old_event = _last_event_time(new), _last_event_time(old)
+        if new_event is not None and old_event is not None and new_event != old_event:
+            return new_event < old_event
+        new_time, old_time = self.updated_at(new), self.updated_at(old)
+        return new_time is not None and old_time is not None and new_time < old_time
 
     def category(self, status: str | None) -> str | None:
         """Return what a status means to a user, if anything."""
         return None if status is None else self.categories.get(status)
+
+
+def _last_event_time(detail: Any) -> datetime | None:
+    """Return the time of a shipment's last event, if known."""
+    last = detail.last_event
+    return last.time if last is not None else None
 
 
 def _last_event_if_delivered(delivered: str) -> Callable[[Any, str | None], Any]:
@@ -384,8 +408,3 @@ def spec_of(detail: ShipmentDetail) -> KindSpec[Any]:
 def build(detail: ShipmentDetail, label: str | None = None) -> Shipment:
     """Return the view of any kind of shipment."""
     return spec_of(detail).build(detail, label)
-
-
-def detail_key(detail: ShipmentDetail) -> str:
-    """Return the stable identity of a shipment's detail (that of its Shipment)."""
-    return spec_of(detail).key(detail)

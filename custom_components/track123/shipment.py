@@ -42,10 +42,17 @@ def shipment_unique_prefix(entry_id: str) -> str:
     return f"{entry_id}_{SHIPMENT_UNIQUE_PREFIX}"
 
 
-def shipment_key(kind: ShipmentKind, carrier: str | None, number: str) -> str:
-    """Return the stable identity of a shipment: kind, carrier and number."""
+def shipment_key(kind: ShipmentKind, number: str, carrier: str | None = None) -> str:
+    """Return the stable identity of a shipment: its kind and number.
+
+    The carrier is not part of it: Track123 may detect it late, and the user may
+    correct it. Only a second tracking of the same number with another carrier is
+    told apart by its ``carrier``.
+    """
     # Interned: the coordinator, the sensors and the status events share one string.
-    return sys.intern(f"{kind}_{(carrier or 'auto').lower()}_{number}")
+    if carrier is None:
+        return sys.intern(f"{kind}_{number}")
+    return sys.intern(f"{kind}_{number}@{carrier.lower()}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,7 @@ class Shipment:
     """
 
     spec: KindSpec[Any]
+    key: str
     number: str
     carrier: str | None
     status: str | None
@@ -69,11 +77,6 @@ class Shipment:
     def kind(self) -> ShipmentKind:
         """Return the kind of shipment."""
         return self.spec.kind
-
-    @property
-    def key(self) -> str:
-        """Return the stable identity of this shipment."""
-        return shipment_key(self.spec.kind, self.carrier, self.number)
 
     @property
     def is_delivered(self) -> bool:

@@ -25,7 +25,7 @@ class AddedShipment:
     @property
     def key(self) -> str:
         """Return the shipment's stable identity."""
-        return shipment_key(self.kind, self.carrier, self.number)
+        return shipment_key(self.kind, self.number)
 
 
 class _StoredData(TypedDict):

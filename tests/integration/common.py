@@ -44,14 +44,14 @@ async def advance(
     await hass.async_block_till_done(wait_background_tasks=True)
 
 
-def shipment_unique_id(kind: str, carrier: str, number: str) -> str:
+def shipment_unique_id(kind: str, number: str) -> str:
     """Return the unique id of a shipment's sensor in the test entry."""
-    return f"{ENTRY_ID}_shipment_{kind}_{carrier.lower()}_{number}"
+    return f"{ENTRY_ID}_shipment_{kind}_{number}"
 
 
-PARCEL_UNIQUE_ID = shipment_unique_id("parcel", "ups", PARCEL)
-OCEAN_UNIQUE_ID = shipment_unique_id("ocean", "MAEU", OCEAN)
-AIR_UNIQUE_ID = shipment_unique_id("air", "EK", AIR)
+PARCEL_UNIQUE_ID = shipment_unique_id("parcel", PARCEL)
+OCEAN_UNIQUE_ID = shipment_unique_id("ocean", OCEAN)
+AIR_UNIQUE_ID = shipment_unique_id("air", AIR)
 
 
 def entity_id_of(hass: HomeAssistant, unique_id: str) -> str | None:

@@ -34,6 +34,7 @@ def clock_in_step(sim_state: SimulatorState, freezer: FrozenDateTimeFactory) -> 
 def mock_config_entry(simulator: SimulatorServer) -> MockConfigEntry:
     """Return a config entry for the simulator's account."""
     return MockConfigEntry(
+        version=2,
         domain=DOMAIN,
         entry_id=ENTRY_ID,
         title="Track123",

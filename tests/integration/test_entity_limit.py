@@ -17,7 +17,7 @@ from .common import ENTRY_ID, PARCEL, advance, entity_id_of, shipment_unique_id
 
 ISSUE_ID = f"too_many_shipments_{ENTRY_ID}"
 NEW_PARCEL = "1Z999AA10123456790"
-NEW_UNIQUE_ID = shipment_unique_id("parcel", "ups", NEW_PARCEL)
+NEW_UNIQUE_ID = shipment_unique_id("parcel", NEW_PARCEL)
 LIMIT = "MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY"
 
 

@@ -207,7 +207,7 @@ async def test_transition_while_stopped_fires_once(
     await _run(hass, freezer, sim_state, timedelta(hours=6))
     assert state_of(hass, ENTITY_ID).state == "in_transit"
     assert hass_storage[STATUS_STORAGE_KEY]["data"] == {
-        f"parcel_ups_{NUMBER}": ["in_transit", "in_transit_01"]
+        f"parcel_{NUMBER}": ["in_transit", "in_transit_01"]
     }
     changed = async_capture_events(hass, EVENT_STATUS_CHANGED)
     states_seen: list[str | None] = []
@@ -255,7 +255,10 @@ async def test_stored_statuses_of_an_earlier_run(
     sim_state: SimulatorState,
     hass_storage: dict[str, Any],
 ) -> None:
-    """Statuses stored by an earlier run decide what fires at start; damage is ignored."""
+    """Statuses stored by an earlier run decide what fires at start; damage is ignored.
+
+    They were stored by version 1, keyed with the carrier: they are read all the same.
+    """
     sim_state.add_parcel(NUMBER, courier_code="ups", scenario="delivered")
     sim_state.add_parcel("1Z999AA10000000003", courier_code="ups", scenario="delivered")
     sim_state.add_parcel("1Z999AA10000000004", courier_code="ups", scenario="delivered")
@@ -284,10 +287,10 @@ async def test_stored_statuses_of_an_earlier_run(
     ]
     assert len(delivered) == 1
     assert hass_storage[STATUS_STORAGE_KEY]["data"] == {
-        f"parcel_ups_{NUMBER}": ["delivered", "delivered_01"],
-        "parcel_ups_1Z999AA10000000003": ["delivered", "delivered_01"],
-        "parcel_ups_1Z999AA10000000004": ["delivered", "delivered_01"],
-        "parcel_ups_1Z999AA10000000005": ["delivered", "delivered_01"],
+        f"parcel_{NUMBER}": ["delivered", "delivered_01"],
+        "parcel_1Z999AA10000000003": ["delivered", "delivered_01"],
+        "parcel_1Z999AA10000000004": ["delivered", "delivered_01"],
+        "parcel_1Z999AA10000000005": ["delivered", "delivered_01"],
     }
 
 
@@ -327,7 +330,7 @@ async def test_event_without_device_or_entity(hass: HomeAssistant) -> None:
     events = StatusEvents(hass, "unknown-entry")
     await events.async_load()
     detail = next(iter(hass.config_entries.async_entries(DOMAIN))).runtime_data
-    shipment = detail.coordinator.data[f"parcel_ups_{NUMBER}"]
+    shipment = detail.coordinator.data[f"parcel_{NUMBER}"]
     assert await events.async_collect({shipment.key: shipment}) == []
     moved = replace(shipment, status="in_transit", label="Boots")
 

@@ -80,6 +80,7 @@ def sim_state() -> SimulatorState:
 def secret_entry(simulator: SimulatorServer) -> MockConfigEntry:
     """Return a config entry holding the secret key."""
     return MockConfigEntry(
+        version=2,
         domain=DOMAIN,
         entry_id=ENTRY_ID,
         title="Track123",

@@ -283,7 +283,7 @@ async def test_air_scenario(
     """An air waybill's sensor follows its flights and events."""
     air = sim_state.add_air(AIR, scenario=scenario)
     await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["air"]})
-    entity_id = entity_id_of(hass, shipment_unique_id("air", "EK", AIR))
+    entity_id = entity_id_of(hass, shipment_unique_id("air", AIR))
     assert entity_id == "sensor.track123_176_12345675"
 
     statuses = await _walk(

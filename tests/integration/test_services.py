@@ -96,7 +96,7 @@ async def test_add_parcel_detects_carrier(
     assert state.attributes["tracking_number"] == NEW_UPS
     assert state.attributes["carrier_code"] == "ups"
     assert state.attributes["label"] == "New shoes"
-    assert entity_id_of(hass, shipment_unique_id("parcel", "ups", NEW_UPS)) == (
+    assert entity_id_of(hass, shipment_unique_id("parcel", NEW_UPS)) == (
         "sensor.track123_new_shoes"
     )
     assert _imports(sim_state) == [

@@ -132,6 +132,7 @@ async def registered_webhooks(
 def webhook_entry(simulator: SimulatorServer) -> MockConfigEntry:
     """Return a config entry with the webhook option on."""
     return MockConfigEntry(
+        version=2,
         domain=DOMAIN,
         entry_id=ENTRY_ID,
         title="Track123",

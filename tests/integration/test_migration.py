@@ -1,0 +1,98 @@
+"""Upgrading from version 1, whose shipment keys named the carrier."""
+
+from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.track123.const import DOMAIN
+from custom_components.track123.migration import key_without_carrier
+
+from .common import ENTRY_ID, OCEAN, PARCEL, PARCEL_UNIQUE_ID, setup_entry, state_of
+
+pytestmark = pytest.mark.usefixtures("demo_shipments")
+
+
+def _entry_of_version(entry: MockConfigEntry, version: int) -> MockConfigEntry:
+    """Return the test entry as stored by another version."""
+    return MockConfigEntry(
+        version=version,
+        domain=DOMAIN,
+        entry_id=entry.entry_id,
+        title=entry.title,
+        unique_id=entry.unique_id,
+        data=dict(entry.data),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("parcel_ups_1Z999AA10123456784", "parcel_1Z999AA10123456784"),
+        ("parcel_auto_LV209031969CN", "parcel_LV209031969CN"),
+        ("ocean_maeu_MSKU1234567", "ocean_MSKU1234567"),
+        ("air_ek_176-12345675", "air_176-12345675"),
+        ("parcel_china_post_RR123", "parcel_RR123"),
+        ("parcel_1Z999", None),  # already without a carrier
+        ("boat_x_1", None),
+        ("statuses", None),
+    ],
+)
+def test_key_without_carrier(old: str, new: str | None) -> None:
+    """Keys of version 1 lose the carrier; anything else is left alone."""
+    assert key_without_carrier(old) == new
+
+
+async def test_entities_keep_their_ids(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """An upgraded entry's sensors keep their entity ids and follow their shipments."""
+    entry = _entry_of_version(mock_config_entry, 1)
+    registry = er.async_get(hass)
+    entry.add_to_hass(hass)
+    parcel = registry.async_get_or_create(
+        SENSOR_DOMAIN,
+        DOMAIN,
+        f"{ENTRY_ID}_shipment_parcel_ups_{PARCEL}",
+        config_entry=entry,
+        suggested_object_id="my_shoes",
+    )
+    # The same number once tracked with two carriers: both sensors are kept.
+    first = registry.async_get_or_create(
+        SENSOR_DOMAIN,
+        DOMAIN,
+        f"{ENTRY_ID}_shipment_ocean_maeu_{OCEAN}",
+        config_entry=entry,
+        suggested_object_id="container",
+    )
+    second = registry.async_get_or_create(
+        SENSOR_DOMAIN,
+        DOMAIN,
+        f"{ENTRY_ID}_shipment_ocean_msc_{OCEAN}",
+        config_entry=entry,
+        suggested_object_id="container_2",
+    )
+
+    await setup_entry(hass, entry)
+
+    assert entry.version == 2
+    assert registry.async_get(parcel.entity_id).unique_id == PARCEL_UNIQUE_ID
+    assert state_of(hass, parcel.entity_id).state != "unavailable"
+    assert registry.async_get(first.entity_id).unique_id == (
+        f"{ENTRY_ID}_shipment_ocean_{OCEAN}"
+    )
+    assert state_of(hass, first.entity_id).attributes["tracking_number"] == OCEAN
+    assert registry.async_get(second.entity_id) is None or (
+        registry.async_get(second.entity_id).unique_id
+        == f"{ENTRY_ID}_shipment_ocean_{OCEAN}@msc"
+    )
+
+
+async def test_newer_entry_is_refused(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """An entry stored by a newer version is not read by this one."""
+    entry = _entry_of_version(mock_config_entry, 3)
+    await setup_entry(hass, entry)
+    assert entry.state.name == "MIGRATION_ERROR"
