@@ -119,7 +119,8 @@ def test_parcel_fields() -> None:
     assert parcel.created_time == datetime(2026, 4, 25, 10, tzinfo=UTC)
     assert parcel.ship_time == datetime(2026, 4, 26, 8, tzinfo=UTC)
     assert parcel.delivered_time is None
-    assert parcel.last_tracking_time == datetime(2026, 4, 30, 9, tzinfo=UTC)
+    # Zone-less: in the zone of the newest event (Memphis, -07:00).
+    assert parcel.last_tracking_time == datetime(2026, 4, 30, 16, tzinfo=UTC)
     assert parcel.transit_days == 4
     assert parcel.last_mile_track_no == "9400100000000000000000"
     assert parcel.last_mile_courier_code == "usps"
@@ -166,8 +167,8 @@ def test_parcel_events_merged_newest_first() -> None:
     assert parcel.events[2].sub_status is ParcelSubStatus.UNKNOWN
 
 
-def test_events_without_time_come_last() -> None:
-    """Events without a time keep their order after timed ones."""
+def test_events_without_time_keep_their_place() -> None:
+    """An undated event stays after the event before it, or first if it was first."""
     parcel = parse_parcel(
         {
             "trackNo": "X",
@@ -180,7 +181,7 @@ def test_events_without_time_come_last() -> None:
             },
         }
     )
-    assert [e.description for e in parcel.events] == ["a", "b", "c"]
+    assert [e.description for e in parcel.events] == ["b", "a", "c"]
 
 
 def test_null_sub_status_and_unknown_enums() -> None:
@@ -235,11 +236,12 @@ def test_expected_delivery_string() -> None:
 
 
 def test_expected_delivery_range_string() -> None:
-    """A ``start ~ end`` string gives a window."""
+    """A ``start ~ end`` range of dates covers both days: the end is exclusive."""
     expected = parse_expected_delivery({"expectedDelivery": "2026-05-03 ~ 2026-05-05"})
     assert expected is not None
     assert expected.start == datetime(2026, 5, 3, tzinfo=UTC)
-    assert expected.end == datetime(2026, 5, 5, tzinfo=UTC)
+    assert expected.end == datetime(2026, 5, 6, tzinfo=UTC)
+    assert expected.all_day
 
 
 def test_expected_delivery_object() -> None:
@@ -453,15 +455,20 @@ def test_ocean_shipment() -> None:
     assert len(shipment.containers) == 2
     first = shipment.containers[0]
     assert first.status is OceanTransitStatus.IN_TRANSIT
+    # The undated event followed DEPA in the list, and stays after it.
     assert [e.status for e in first.events] == [
         OceanEventStatus.DEPA,
-        OceanEventStatus.GTIN,
         OceanEventStatus.UNKNOWN,
+        OceanEventStatus.GTIN,
     ]
     assert first.events[0].vessel == "MAERSK ESSEX"
     assert first.events[0].voyage == "123W"
     assert first.events[0].location_type is OceanLocationType.POL
-    assert first.events[2].location_type is OceanLocationType.UNKNOWN
+    assert first.events[1].location_type is OceanLocationType.UNKNOWN
+    assert (first.events[1].status_code, first.events[1].location_type_code) == (
+        "WARP",
+        "MARS",
+    )
     assert shipment.containers[1].status is OceanTransitStatus.UNKNOWN
     assert shipment.containers[1].last_event is None
     last = shipment.last_event
@@ -528,12 +535,14 @@ def test_air_shipment() -> None:
     assert shipment.weight == 120.5
     assert len(shipment.flights) == 1
     assert shipment.flights[0].origin == "DXB"
-    assert shipment.flights[0].arrival_time == datetime(2026, 4, 28, 16, tzinfo=UTC)
+    # Zone-less: in the zone of the newest event (-04:00).
+    assert shipment.flights[0].arrival_time == datetime(2026, 4, 28, 20, tzinfo=UTC)
     assert [e.status for e in shipment.events] == [
         AirEventStatus.ARRIVED,
+        AirEventStatus.UNKNOWN,  # undated, after the event before it
         AirEventStatus.BOOKED,
-        AirEventStatus.UNKNOWN,
     ]
+    assert shipment.events[1].status_code == "BEAMED"
     last = shipment.last_event
     assert last is not None and last.time == datetime(2026, 4, 28, 16, tzinfo=UTC)
     assert last.pieces == 3

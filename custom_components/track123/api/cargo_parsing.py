@@ -1,6 +1,10 @@
-"""Parsing of ocean and air cargo shipments."""
+"""Parsing of ocean and air cargo shipments.
 
-from datetime import datetime
+Event times follow the same rules as parcel events (times.event_stamp); shipment-
+level times without zone (ETA, ETD, flight times) take the zone the events show.
+"""
+
+from datetime import UTC, tzinfo
 
 from .codes import (
     AirEventStatus,
@@ -25,18 +29,31 @@ from .readers import (
     JsonObject,
     as_float,
     as_int,
+    as_list,
     as_str,
     first_str,
     parse_each,
     require_dict,
     shared_str,
 )
-from .times import parse_offset, parse_time
+from .times import Stamp, ZoneGuide, event_stamp
+
+_NO_GUIDE = ZoneGuide([], UTC)
 
 
-def _event_time(value: JsonObject) -> datetime | None:
-    """Return the time of a cargo event, in its own zone where it gives one."""
-    return parse_time(value.get("eventTime"), parse_offset(value.get("timezone")))
+def _stamp(value: JsonObject, zone: tzinfo) -> Stamp:
+    """Decide a cargo event's time (``eventTimeUTC`` is the ocean's UTC time)."""
+    return event_stamp(
+        value.get("eventTimeUTC") or value.get("eventTimeZeroUTC"),
+        value.get("eventTime"),
+        value.get("timezone"),
+        zone,
+    )
+
+
+def _stamps_newest_first(lists: list[list[Stamp]]) -> list[Stamp]:
+    """Merge the stamps of several event lists, newest first."""
+    return newest_first(*lists, time_of=lambda stamp: stamp.time)
 
 
 # Ocean ---------------------------------------------------------------------------
@@ -55,36 +72,64 @@ def parse_ocean_location(value: object) -> OceanLocation | None:
     )
 
 
-def parse_ocean_event(value: object) -> OceanEvent | None:
-    """Parse one container event; None when it is not an object."""
+def _ocean_event(value: object, zone: tzinfo) -> tuple[OceanEvent, Stamp] | None:
+    """Parse one container event with the stamp of its time."""
     if not isinstance(value, dict):
         return None
-    return OceanEvent(
+    stamp = _stamp(value, zone)
+    event = OceanEvent(
         status=OceanEventStatus.parse(value.get("eventStatus")),
-        time=_event_time(value),
+        time=stamp.time,
         location_type=OceanLocationType.parse(value.get("locationType")),
         location=parse_ocean_location(value.get("location")),
         vessel=shared_str(value, "vessel", "vesselName"),
         voyage=first_str(value, "voyage", "voyageNo"),
         description=shared_str(value, "description", "eventDetail"),
+        status_code=as_str(value.get("eventStatus")),
+        location_type_code=as_str(value.get("locationType")),
     )
+    return event, stamp
 
 
-def parse_ocean_container(value: object) -> OceanContainer | None:
-    """Parse one container; None when it is not an object."""
+def parse_ocean_event(value: object, zone: tzinfo = UTC) -> OceanEvent | None:
+    """Parse one container event; None when it is not an object."""
+    parsed = _ocean_event(value, zone)
+    return None if parsed is None else parsed[0]
+
+
+def _ocean_container(
+    value: object, zone: tzinfo
+) -> tuple[OceanContainer, list[Stamp]] | None:
+    """Parse one container, events newest first, with their stamps in that order."""
     if not isinstance(value, dict):
         return None
-    events = parse_each(value.get("events"), parse_ocean_event)
-    return OceanContainer(
+    pairs = newest_first(
+        parse_each(value.get("events"), lambda entry: _ocean_event(entry, zone)),
+        time_of=lambda pair: pair[0].time,
+    )
+    container = OceanContainer(
         container_no=first_str(value, "containerNo", "containerNumber"),
         status=OceanTransitStatus.parse(value.get("transitStatus")),
-        events=tuple(newest_first(events, lambda e: e.time)),
+        events=tuple(event for event, _ in pairs),
+        status_code=as_str(value.get("transitStatus")),
     )
+    return container, [stamp for _, stamp in pairs]
 
 
-def parse_ocean_shipment(value: object) -> OceanShipment:
-    """Parse one ocean shipment."""
+def parse_ocean_container(value: object, zone: tzinfo = UTC) -> OceanContainer | None:
+    """Parse one container; None when it is not an object."""
+    parsed = _ocean_container(value, zone)
+    return None if parsed is None else parsed[0]
+
+
+def parse_ocean_shipment(value: object, zone: tzinfo = UTC) -> OceanShipment:
+    """Parse one ocean shipment; ``zone`` for times nothing else gives a zone."""
     item = require_dict(value, "ocean shipment")
+    parsed = parse_each(
+        item.get("containers"), lambda entry: _ocean_container(entry, zone)
+    )
+    guide = ZoneGuide(_stamps_newest_first([stamps for _, stamps in parsed]), zone)
+    window = guide.window(item.get("eta"), item.get("eta"))
     return OceanShipment(
         tracking_no=first_str(item, "trackingNo", "trackNo") or "",
         number_type=OceanNumberType.parse(item.get("type", item.get("numberType"))),
@@ -92,15 +137,22 @@ def parse_ocean_shipment(value: object) -> OceanShipment:
         search_status=OceanSearchStatus.parse(item.get("searchStatus")),
         port_of_loading=parse_ocean_location(item.get("pol")),
         port_of_discharge=parse_ocean_location(item.get("pod")),
-        eta=parse_time(item.get("eta")),
-        containers=tuple(parse_each(item.get("containers"), parse_ocean_container)),
+        eta=None if window is None else window.start,
+        containers=tuple(container for container, _ in parsed),
+        search_status_code=as_str(item.get("searchStatus")),
+        etd=guide.time(item.get("etd")),
+        ata=guide.time(item.get("ata")),
+        atd=guide.time(item.get("atd")),
+        vessel=shared_str(item, "vessel", "vesselName"),
+        voyage=first_str(item, "voyage", "voyageNo"),
+        expected_delivery=window,
     )
 
 
 # Air -----------------------------------------------------------------------------
 
 
-def parse_air_flight(value: object) -> AirFlight | None:
+def parse_air_flight(value: object, guide: ZoneGuide = _NO_GUIDE) -> AirFlight | None:
     """Parse one flight leg; None when it is not an object."""
     if not isinstance(value, dict):
         return None
@@ -108,29 +160,42 @@ def parse_air_flight(value: object) -> AirFlight | None:
         flight_no=first_str(value, "flightNo"),
         origin=shared_str(value, "from", "origin"),
         destination=shared_str(value, "to", "destination"),
-        departure_time=parse_time(value.get("departureTime")),
-        arrival_time=parse_time(value.get("arrivalTime")),
+        departure_time=guide.time(value.get("departureTime")),
+        arrival_time=guide.time(value.get("arrivalTime")),
     )
 
 
-def parse_air_event(value: object) -> AirEvent | None:
-    """Parse one air waybill event; None when it is not an object."""
+def _air_event(value: object, zone: tzinfo) -> tuple[AirEvent, Stamp] | None:
+    """Parse one air waybill event with the stamp of its time."""
     if not isinstance(value, dict):
         return None
-    return AirEvent(
+    stamp = _stamp(value, zone)
+    event = AirEvent(
         status=AirEventStatus.parse(value.get("status")),
-        time=_event_time(value),
+        time=stamp.time,
         location=shared_str(value, "location"),
         flight_no=first_str(value, "flightNo"),
         pieces=as_int(value.get("pieces")),
         description=shared_str(value, "description"),
+        status_code=as_str(value.get("status")),
     )
+    return event, stamp
 
 
-def parse_air_shipment(value: object) -> AirShipment:
-    """Parse one air waybill."""
+def parse_air_event(value: object, zone: tzinfo = UTC) -> AirEvent | None:
+    """Parse one air waybill event; None when it is not an object."""
+    parsed = _air_event(value, zone)
+    return None if parsed is None else parsed[0]
+
+
+def parse_air_shipment(value: object, zone: tzinfo = UTC) -> AirShipment:
+    """Parse one air waybill; ``zone`` for times nothing else gives a zone."""
     item = require_dict(value, "air shipment")
-    events = parse_each(item.get("events"), parse_air_event)
+    pairs = newest_first(
+        parse_each(item.get("events"), lambda entry: _air_event(entry, zone)),
+        time_of=lambda pair: pair[0].time,
+    )
+    guide = ZoneGuide([stamp for _, stamp in pairs], zone)
     return AirShipment(
         awb=first_str(item, "trackingNo", "awb", "trackNo") or "",
         airline_code=shared_str(item, "airlineCode", "courierCode"),
@@ -139,6 +204,12 @@ def parse_air_shipment(value: object) -> AirShipment:
         destination=shared_str(item, "destination"),
         pieces=as_int(item.get("pieces")),
         weight=as_float(item.get("weight")),
-        flights=tuple(parse_each(item.get("flights"), parse_air_flight)),
-        events=tuple(newest_first(events, lambda e: e.time)),
+        flights=tuple(
+            flight
+            for entry in as_list(item.get("flights"))
+            if (flight := parse_air_flight(entry, guide)) is not None
+        ),
+        events=tuple(event for event, _ in pairs),
+        status_code=as_str(item.get("aviationStatus")),
+        weight_unit=shared_str(item, "weightUnit"),
     )

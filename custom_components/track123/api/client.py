@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -105,13 +105,16 @@ class Track123Client:
         rate_limiter: EndpointRateLimiter | None = None,
         json_loads: Loads | None = None,
         json_dumps: Dumps | None = None,
+        default_timezone: tzinfo = UTC,
     ) -> None:
         """Create a client; ``sleep`` paces retries and is injectable for tests.
 
         ``json_loads`` and ``json_dumps`` (bytes) make decoding and change detection
         faster where a faster JSON codec is at hand; the standard library is the
-        fallback.
+        fallback. ``default_timezone`` is the zone of times Track123 writes without
+        one when nothing in the shipment tells theirs (Home Assistant's zone, say).
         """
+        self._zone = default_timezone
         codec = JsonCodec(json_loads, json_dumps)
         self._transport = Transport(
             api_key,
@@ -131,19 +134,23 @@ class Track123Client:
             PARCEL_QUERY,
             PARCEL_QUERY_BATCH,
             payloads.parcel_query,
-            ParseMemo(parse_parcel, codec.dumps, PARCEL_FIELDS),
+            ParseMemo(
+                partial(parse_parcel, zone=default_timezone), codec.dumps, PARCEL_FIELDS
+            ),
         )
         self._ocean = _Query(
             OCEAN_QUERY,
             OCEAN_BATCH,
             payloads.ocean_query,
-            ParseMemo(parse_ocean_shipment, codec.dumps),
+            ParseMemo(
+                partial(parse_ocean_shipment, zone=default_timezone), codec.dumps
+            ),
         )
         self._air = _Query(
             AIR_QUERY,
             AIR_QUERY_BATCH,
             payloads.air_query,
-            ParseMemo(parse_air_shipment, codec.dumps),
+            ParseMemo(partial(parse_air_shipment, zone=default_timezone), codec.dumps),
         )
         self._pages: dict[str, PageMemo] = {}
 
@@ -313,7 +320,7 @@ class Track123Client:
             accepted = content[0] if isinstance(content, list) and content else None
         if accepted is None:
             self._raise_rejection(data)
-        return parse_parcel(accepted)
+        return parse_parcel(accepted, self._zone)
 
     async def delete_parcels(
         self,

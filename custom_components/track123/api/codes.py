@@ -1,9 +1,28 @@
 """Status and service codes of the Track123 Open API, with their documented meanings."""
 
 from enum import IntEnum, StrEnum
+import logging
 from typing import Self, cast
 
+_LOGGER = logging.getLogger(__name__)
+
 UNKNOWN_DESCRIPTION = "Unknown"
+# Unknown codes already reported; bounded, so that a server sending garbage cannot
+# grow it without end.
+_REPORTED: set[tuple[str, str]] = set()
+_MAX_REPORTED = 256
+
+
+def _report_unknown(kind: str, code: str) -> None:
+    """Log an unknown code once per process, with the raw code."""
+    if (kind, code) in _REPORTED or len(_REPORTED) >= _MAX_REPORTED:
+        return
+    _REPORTED.add((kind, code))
+    _LOGGER.warning(
+        "Track123 sent a %s the library does not know: %r; it is kept as raw text",
+        kind,
+        code,
+    )
 
 
 def _decimal(text: str) -> int | None:
@@ -38,8 +57,15 @@ class _CodeEnum(StrEnum):
 
     @classmethod
     def parse(cls, value: object) -> Self:
-        """Return the member for a raw value; ``UNKNOWN`` when it is not known."""
-        return cls(cast("str", value))
+        """Return the member for a raw value; ``UNKNOWN`` when it is not known.
+
+        An unknown code is logged once per process.
+        """
+        member = cls(cast("str", value))
+        if member is cls["UNKNOWN"] and (code := cls._normalize(value)):
+            if code != "UNKNOWN":
+                _report_unknown(cls.__name__, code)
+        return member
 
     @classmethod
     def _normalize(cls, value: object) -> str | None:
@@ -281,6 +307,19 @@ class ParcelSubStatus(_CodeEnum):
     ABNORMAL_07 = "ABNORMAL_07", "The package is on its way to the sender."
     ABNORMAL_08 = "ABNORMAL_08", "Other exceptions."
     UNKNOWN = "UNKNOWN", UNKNOWN_DESCRIPTION
+
+    @classmethod
+    def family(cls, code: object) -> ParcelStatus:
+        """Return the status a sub-status belongs to, known or not, by its prefix.
+
+        ``IN_TRANSIT_11`` belongs to IN_TRANSIT, as ``IN_TRANSIT_01`` does; UNKNOWN
+        when the prefix is no known status.
+        """
+        text = cls._normalize(code) or ""
+        prefix, _, number = text.rpartition("_")
+        if not prefix or not number.isdecimal():
+            return ParcelStatus.UNKNOWN
+        return ParcelStatus(prefix)
 
 
 class OceanSearchStatus(_CodeEnum):

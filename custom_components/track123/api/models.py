@@ -16,6 +16,7 @@ from .codes import (
     ParcelSubStatus,
     QueryStatus,
 )
+from .ordering import newest_first
 
 
 class EventSource(StrEnum):
@@ -38,26 +39,37 @@ class Courier:
 
 @dataclass(frozen=True, slots=True)
 class ParcelEvent:
-    """One checkpoint of a parcel."""
+    """One checkpoint of a parcel; ``sub_status_code`` is the raw code, known or not."""
 
     time: datetime | None
     description: str | None
     location: str | None = None
     sub_status: ParcelSubStatus = ParcelSubStatus.UNKNOWN
     source: EventSource = EventSource.LOCAL
+    sub_status_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ExpectedDelivery:
-    """Expected delivery window; ``start`` and ``end`` are equal for a single date."""
+    """Expected delivery window.
+
+    A single timed value gives start = end. A date (or a range of dates) is
+    ``all_day``: from the first day's 00:00 to the 00:00 after the last day
+    (exclusive end), in the shipment's zone.
+    """
 
     start: datetime | None
     end: datetime | None
+    all_day: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Parcel:
-    """A tracked parcel, events newest first."""
+    """A tracked parcel, events newest first.
+
+    The ``*_code`` fields keep the raw codes Track123 sent, known or not; ``id`` is
+    Track123's id as text (it exceeds a float's precision).
+    """
 
     track_no: str
     courier_code: str | None = None
@@ -79,6 +91,14 @@ class Parcel:
     last_mile_track_no: str | None = None
     last_mile_courier_code: str | None = None
     events: tuple[ParcelEvent, ...] = ()
+    status_code: str | None = None
+    sub_status_code: str | None = None
+    query_status_code: str | None = None
+    id: str | None = None
+    signed_by: str | None = None
+    stay_days: int | None = None
+    delivered_days: int | None = None
+    pieces: int | None = None
 
     @property
     def last_event(self) -> ParcelEvent | None:
@@ -106,6 +126,8 @@ class OceanEvent:
     vessel: str | None = None
     voyage: str | None = None
     description: str | None = None
+    status_code: str | None = None
+    location_type_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +137,7 @@ class OceanContainer:
     container_no: str | None
     status: OceanTransitStatus = OceanTransitStatus.UNKNOWN
     events: tuple[OceanEvent, ...] = ()
+    status_code: str | None = None
 
     @property
     def last_event(self) -> OceanEvent | None:
@@ -134,15 +157,26 @@ class OceanShipment:
     port_of_discharge: OceanLocation | None = None
     eta: datetime | None = None
     containers: tuple[OceanContainer, ...] = ()
+    search_status_code: str | None = None
+    etd: datetime | None = None
+    ata: datetime | None = None
+    atd: datetime | None = None
+    vessel: str | None = None
+    voyage: str | None = None
+    # The window the ETA gives (a whole day when the ETA is a date).
+    expected_delivery: ExpectedDelivery | None = None
 
     @property
     def last_event(self) -> OceanEvent | None:
-        """Return the newest event over all containers, if any."""
-        events = [c.last_event for c in self.containers if c.last_event is not None]
-        timed = [e for e in events if e.time is not None]
-        if timed:
-            return max(timed, key=_event_time)
-        return events[0] if events else None
+        """Return the newest event over all containers, if any.
+
+        A container whose newest event is undated puts it first, as in one list.
+        """
+        newest = newest_first(
+            *(container.events[:1] for container in self.containers),
+            time_of=_event_time,
+        )
+        return newest[0] if newest else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +200,7 @@ class AirEvent:
     flight_no: str | None = None
     pieces: int | None = None
     description: str | None = None
+    status_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +216,8 @@ class AirShipment:
     weight: float | None = None
     flights: tuple[AirFlight, ...] = ()
     events: tuple[AirEvent, ...] = ()
+    status_code: str | None = None
+    weight_unit: str | None = None
 
     @property
     def last_event(self) -> AirEvent | None:
@@ -279,7 +316,6 @@ class AirImport:
     remark: str | None = None
 
 
-def _event_time(event: OceanEvent) -> datetime:
-    """Return an event's time (callers ensure it is set)."""
-    assert event.time is not None
+def _event_time(event: OceanEvent) -> datetime | None:
+    """Return an event's time."""
     return event.time

@@ -1,7 +1,7 @@
 """Parsing of parcel trackings (query answers, real-time answers, webhooks)."""
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, tzinfo
 
 from .codes import ParcelStatus, ParcelSubStatus, QueryStatus
 from .models import EventSource, ExpectedDelivery, Parcel, ParcelEvent
@@ -10,76 +10,117 @@ from .readers import (
     JsonObject,
     as_dict,
     as_int,
+    as_list,
+    as_str,
     first_str,
-    parse_each,
     require_dict,
     shared_str,
 )
-from .times import parse_offset, parse_time
+from .times import Stamp, ZoneGuide, event_stamp, parse_time
+
+type _Checkpoint = tuple[ParcelEvent, Stamp]
 
 
-def parse_parcel_event(value: object, source: EventSource) -> ParcelEvent | None:
-    """Parse one checkpoint; None when it is not an object."""
+def _checkpoint(value: object, source: EventSource, zone: tzinfo) -> _Checkpoint | None:
+    """Parse one checkpoint with the stamp its time was decided from."""
     if not isinstance(value, dict):
         return None
-    time = parse_time(value.get("eventTimeZeroUTC"))
-    if time is None:
-        time = parse_time(value.get("eventTime"), parse_offset(value.get("timezone")))
-    return ParcelEvent(
-        time=time,
+    stamp = event_stamp(
+        value.get("eventTimeZeroUTC"),
+        value.get("eventTime"),
+        value.get("timezone"),
+        zone,
+    )
+    sub_status = value.get("transitSubStatus")
+    event = ParcelEvent(
+        time=stamp.time,
         description=shared_str(value, "eventDetail", "description", "detail"),
         location=shared_str(value, "address", "location"),
-        sub_status=ParcelSubStatus.parse(value.get("transitSubStatus")),
+        sub_status=ParcelSubStatus.parse(sub_status),
         source=source,
+        sub_status_code=_code(sub_status),
     )
+    return event, stamp
 
 
-def _parse_events(logistics: JsonObject, source: EventSource) -> list[ParcelEvent]:
-    """Parse the checkpoints of one carrier leg."""
-    return parse_each(
-        logistics.get("trackingDetails"),
-        lambda item: parse_parcel_event(item, source),
-    )
+def parse_parcel_event(
+    value: object, source: EventSource, zone: tzinfo = UTC
+) -> ParcelEvent | None:
+    """Parse one checkpoint; None when it is not an object.
+
+    A local time without any zone is in ``zone``.
+    """
+    checkpoint = _checkpoint(value, source, zone)
+    return None if checkpoint is None else checkpoint[0]
+
+
+def _merged[T](
+    legs: Sequence[Sequence[T]], event_of: Callable[[T], ParcelEvent]
+) -> list[T]:
+    """Merge legs newest first (undated events keep their place), without duplicates."""
+    seen: set[tuple[datetime | None, str]] = set()
+    merged: list[T] = []
+    for item in newest_first(*legs, time_of=lambda entry: event_of(entry).time):
+        event = event_of(item)
+        key = (event.time, (event.description or "").casefold())
+        if key not in seen:
+            seen.add(key)
+            merged.append(item)
+    return merged
 
 
 def merge_events(*legs: Sequence[ParcelEvent]) -> tuple[ParcelEvent, ...]:
     """Merge events of several legs, newest first, dropping duplicates."""
-    seen: set[tuple[datetime | None, str]] = set()
-    merged: list[ParcelEvent] = []
-    for event in newest_first([e for leg in legs for e in leg], lambda e: e.time):
-        key = (event.time, (event.description or "").casefold())
-        if key in seen:
-            continue
-        seen.add(key)
-        merged.append(event)
-    return tuple(merged)
+    return tuple(_merged(legs, lambda event: event))
 
 
-def parse_expected_delivery(item: JsonObject) -> ExpectedDelivery | None:
-    """Parse ``expectedDelivery`` (a string) or ``expectedDeliveryTime`` (an object)."""
+def parse_expected_delivery(
+    item: JsonObject, guide: ZoneGuide | None = None
+) -> ExpectedDelivery | None:
+    """Parse ``expectedDeliveryTime`` (an object) or ``expectedDelivery``.
+
+    Either may be one time, one date, or a ``start ~ end`` range; ``guide`` gives the
+    zone of zone-less values.
+    """
+    guide = guide or ZoneGuide([], UTC)
     for key in ("expectedDeliveryTime", "expectedDelivery"):
         value = item.get(key)
         if isinstance(value, dict):
-            tz = parse_offset(value.get("timezone"))
-            start = parse_time(value.get("start"), tz)
-            end = parse_time(value.get("end"), tz)
+            window = guide.window(
+                value.get("start"), value.get("end"), value.get("timezone")
+            )
         elif isinstance(value, str) and "~" in value:
             first, _, second = value.partition("~")
-            start, end = parse_time(first), parse_time(second)
+            window = guide.window(first, second)
         else:
-            start = end = parse_time(value)
-        if start is not None or end is not None:
-            return ExpectedDelivery(start=start, end=end)
+            window = guide.window(value, value)
+        if window is not None:
+            return window
     return None
+
+
+def _code(value: object) -> str | None:
+    """Return a raw code as text, known to the library or not."""
+    return as_str(value)
+
+
+def _status(raw_status: object, raw_sub_status: object) -> ParcelStatus:
+    """Return the parcel's status; an unknown one is its sub-status's family."""
+    status = ParcelStatus.parse(raw_status)
+    if status is ParcelStatus.UNKNOWN:
+        return ParcelSubStatus.family(raw_sub_status)
+    return status
 
 
 # Every key of a tracking object that parse_parcel reads; the others (nextUpdateTime,
 # ...) change on their own and do not make a parcel change.
 PARCEL_FIELDS = (
+    "id",
     "trackNo",
     "trackingNo",
     "localLogisticsInfo",
     "lastMileInfo",
+    "extraInfo",
     "courierCode",
     "orderNo",
     "remark",
@@ -93,21 +134,39 @@ PARCEL_FIELDS = (
     "deliveredTime",
     "lastTrackingTime",
     "transitDays",
+    "stayDays",
+    "deliveredDays",
     "expectedDeliveryTime",
     "expectedDelivery",
 )
 
 
-def parse_parcel(value: object) -> Parcel:
-    """Parse one tracking object."""
+def parse_parcel(value: object, zone: tzinfo = UTC) -> Parcel:
+    """Parse one tracking object.
+
+    Zone-less times take the zone their events show (see ZoneGuide); ``zone`` is
+    the last resort. ``createTime`` and ``shipTime`` are Track123's own stamps and
+    the client's, read in UTC as the client writes them.
+    """
     item = require_dict(value, "tracking")
     local = as_dict(item.get("localLogisticsInfo"))
     last_mile = as_dict(item.get("lastMileInfo"))
     last_mile_leg = as_dict(last_mile.get("openApiWayBillInfo"))
-    events = merge_events(
-        _parse_events(local, EventSource.LOCAL),
-        _parse_events(last_mile_leg, EventSource.LAST_MILE),
-    )
+    extra = as_dict(item.get("extraInfo"))
+    legs = [
+        [
+            checkpoint
+            for entry in as_list(leg.get("trackingDetails"))
+            if (checkpoint := _checkpoint(entry, source, zone)) is not None
+        ]
+        for leg, source in (
+            (local, EventSource.LOCAL),
+            (last_mile_leg, EventSource.LAST_MILE),
+        )
+    ]
+    checkpoints = _merged(legs, lambda checkpoint: checkpoint[0])
+    guide = ZoneGuide([stamp for _, stamp in checkpoints], zone)
+    raw_sub = item.get("transitSubStatus")
     return Parcel(
         track_no=first_str(item, "trackNo", "trackingNo") or "",
         courier_code=shared_str(local, "courierCode")
@@ -117,17 +176,25 @@ def parse_parcel(value: object) -> Parcel:
         order_no=first_str(item, "orderNo"),
         remark=first_str(item, "remark"),
         query_status=QueryStatus.parse(item.get("trackingStatus")),
-        status=ParcelStatus.parse(item.get("transitStatus")),
-        sub_status=ParcelSubStatus.parse(item.get("transitSubStatus")),
+        status=_status(item.get("transitStatus"), raw_sub),
+        sub_status=ParcelSubStatus.parse(raw_sub),
         ship_from=shared_str(item, "shipFrom"),
         ship_to=shared_str(item, "shipTo"),
         created_time=parse_time(item.get("createTime")),
         ship_time=parse_time(item.get("shipTime")),
-        delivered_time=parse_time(item.get("deliveredTime")),
-        last_tracking_time=parse_time(item.get("lastTrackingTime")),
+        delivered_time=guide.time(item.get("deliveredTime")),
+        last_tracking_time=guide.time(item.get("lastTrackingTime")),
         transit_days=as_int(item.get("transitDays")),
-        expected_delivery=parse_expected_delivery(item),
+        expected_delivery=parse_expected_delivery(item, guide),
         last_mile_track_no=first_str(last_mile, "lmTrackNo"),
         last_mile_courier_code=shared_str(last_mile_leg, "courierCode"),
-        events=events,
+        events=tuple(event for event, _ in checkpoints),
+        status_code=_code(item.get("transitStatus")),
+        sub_status_code=_code(raw_sub),
+        query_status_code=_code(item.get("trackingStatus")),
+        id=as_str(item.get("id")),
+        signed_by=first_str(extra, "signedBy"),
+        stay_days=as_int(item.get("stayDays")),
+        delivered_days=as_int(item.get("deliveredDays")),
+        pieces=as_int(extra.get("pieces")),
     )

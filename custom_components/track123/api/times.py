@@ -1,22 +1,49 @@
-"""Parsing and formatting of Track123 time values."""
+"""Parsing and formatting of Track123 time values, and the zones they are in.
 
-from datetime import UTC, datetime, timedelta, timezone
+Track123 writes times in many ways (``2026-04-29 05:39:00``, ``2026/04/29 05:39``,
+ISO-8601 with ``T``, ``Z`` or an offset, epoch seconds or milliseconds, bare dates)
+and often without a zone. Events carry the carrier's local time (``eventTime``) with
+its offset (``timezone``) and a UTC time (``eventTimeZeroUTC``) that is not always
+right; shipment-level times carry no zone at all. This module reads all of them and
+decides each time's zone.
+"""
+
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 import re
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from .const import TIME_FORMAT
+from .models import ExpectedDelivery
 
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){1,2}")
+_DATE_TIME = re.compile(
+    r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+    r"(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|UTC|GMT|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)?",
+    re.IGNORECASE,
+)
+_EPOCH = re.compile(r"-?\d{1,20}(?:\.\d+)?")
+# Epoch values at least this large are milliseconds (1e11 s is in the year 5138).
 _MILLISECONDS_THRESHOLD = 100_000_000_000
+# How far a UTC time may be from the local time and zone it comes with and still
+# be the same moment (carriers round to the minute).
+_AGREEMENT = timedelta(minutes=1)
+_EARLIEST_OFFSET = timedelta(hours=-12)
+_LATEST_OFFSET = timedelta(hours=14)
+_OFFSET_STEP = timedelta(minutes=15)
 
 
 def parse_offset(value: object) -> timezone | None:
-    """Parse a UTC offset such as ``"-07:00"``, ``"+0800"`` or ``"UTC+8"``."""
+    """Parse a UTC offset such as ``"-07:00"``, ``"+0800"``, ``"+8"`` or ``"UTC+8"``."""
     if not isinstance(value, str):
         return None
     text = value.strip()
     if text.upper() in ("Z", "UTC", "GMT"):
         return UTC
-    if not (match := _OFFSET.match(text)):
+    if not (match := _OFFSET.fullmatch(text)):
         return None
     sign, hours, minutes = match.groups()
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
@@ -25,30 +52,82 @@ def parse_offset(value: object) -> timezone | None:
     return timezone(-delta if sign == "-" else delta)
 
 
-def parse_time(value: object, tz: timezone | None = None) -> datetime | None:
-    """Parse a time into a timezone-aware datetime; ``None`` when absent or invalid.
+@lru_cache(maxsize=64)
+def _named_zone(name: str) -> tzinfo | None:
+    """Return the IANA zone of a name, None when there is none of that name."""
+    try:
+        return ZoneInfo(name)
+    except ValueError, KeyError, OSError:
+        return None
 
-    Accepts ``"YYYY-MM-DD HH:MM:SS"``, ISO-8601 (with or without zone) and epoch
-    seconds or milliseconds. A time without zone is in ``tz``, else UTC.
-    """
+
+def parse_zone(value: object) -> tzinfo | None:
+    """Parse a ``timezone`` field: an offset or an IANA name (``Asia/Shanghai``)."""
+    if (offset := parse_offset(value)) is not None:
+        return offset
+    if isinstance(value, str) and _ZONE_NAME.fullmatch(text := value.strip()):
+        return _named_zone(text)
+    return None
+
+
+class Reading(NamedTuple):
+    """A time as written: the moment (naive when written without zone) and whether it is a bare date."""
+
+    moment: datetime
+    date_only: bool = False
+
+
+def _from_epoch(number: float) -> Reading | None:
+    """Read epoch seconds or milliseconds, told apart by magnitude."""
+    try:
+        seconds = number / 1000 if abs(number) >= _MILLISECONDS_THRESHOLD else number
+        return Reading(datetime.fromtimestamp(seconds, UTC))
+    except OverflowError, OSError, ValueError:
+        return None
+
+
+def read_time(value: object) -> Reading | None:
+    """Read a time in any of Track123's forms; None for anything else, never an error."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        try:
-            # Dividing a huge integer overflows too: it has to be inside the try.
-            seconds = value / 1000 if abs(value) >= _MILLISECONDS_THRESHOLD else value
-            return datetime.fromtimestamp(seconds, UTC)
-        except OverflowError, OSError, ValueError:
-            return None
+        return _from_epoch(value)
     if not isinstance(value, str) or not (text := value.strip()):
         return None
+    if _EPOCH.fullmatch(text):
+        return _from_epoch(float(text) if "." in text else int(text))
+    if not (match := _DATE_TIME.fullmatch(text)):
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    tz = parse_offset(zone) if zone else None
+    if zone and tz is None:
+        return None
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
     try:
-        parsed = datetime.fromisoformat(text)
+        moment = datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            micro,
+            tzinfo=tz,
+        )
     except ValueError:
         return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=tz or UTC)
-    return parsed
+    return Reading(moment, date_only=hour is None and tz is None)
+
+
+def parse_time(value: object, tz: tzinfo | None = None) -> datetime | None:
+    """Parse a time into a timezone-aware datetime; ``None`` when absent or invalid.
+
+    A time written without zone is in ``tz``, else UTC.
+    """
+    if (reading := read_time(value)) is None:
+        return None
+    moment = reading.moment
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz or UTC)
 
 
 def format_time(value: datetime) -> str:
@@ -56,3 +135,121 @@ def format_time(value: datetime) -> str:
     if value.tzinfo is not None:
         value = value.astimezone(UTC)
     return value.strftime(TIME_FORMAT)
+
+
+# Events ----------------------------------------------------------------------------
+
+
+class Stamp(NamedTuple):
+    """When an event happened, the local wall time it was written in, and its zone."""
+
+    time: datetime | None
+    wall: datetime | None = None
+    zone: tzinfo | None = None
+
+
+def _plausible_offset(wall: datetime, utc: datetime) -> tzinfo | None:
+    """Return the zone that makes ``wall`` the moment ``utc``, if a real zone could."""
+    try:
+        offset = wall - utc.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        return None
+    offset = timedelta(minutes=round(offset / timedelta(minutes=1)))
+    if not _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET or offset % _OFFSET_STEP:
+        return None
+    return timezone(offset)
+
+
+def event_stamp(
+    utc_value: object, local_value: object, zone_value: object, fallback: tzinfo
+) -> Stamp:
+    """Decide an event's time from its UTC time, its local time and its zone.
+
+    The UTC time is preferred, unless it contradicts the local time and zone (the
+    docs' own example gives every event the same UTC time). A local time without a
+    zone takes the zone its UTC time implies, when a real zone could; else
+    ``fallback``.
+    """
+    utc = parse_time(utc_value, UTC)
+    local = read_time(local_value)
+    zone = parse_zone(zone_value)
+    if local is None:
+        return Stamp(utc, None, zone)
+    wall = local.moment.replace(tzinfo=None)
+    zone = zone or local.moment.tzinfo
+    if zone is not None:
+        local_time = local.moment if local.moment.tzinfo else wall.replace(tzinfo=zone)
+        if utc is not None and abs(utc - local_time) <= _AGREEMENT:
+            return Stamp(utc, wall, zone)
+        return Stamp(local_time, wall, zone)
+    if utc is not None and (implied := _plausible_offset(wall, utc)) is not None:
+        return Stamp(utc, wall, implied)
+    return Stamp(wall.replace(tzinfo=fallback), wall, None)
+
+
+class ZoneGuide:
+    """The zone of a shipment's zone-less times, learnt from its events.
+
+    Track123 documents no zone for shipment-level times (``deliveredTime``,
+    ``lastTrackingTime``, ``expectedDelivery``, ETA, ...). A time equal to an event's
+    local wall time is in that event's zone; any other is in the newest event's
+    zone; without events that have a zone, in ``fallback``.
+    """
+
+    def __init__(self, stamps: list[Stamp], fallback: tzinfo) -> None:
+        """Learn from stamps given newest first."""
+        self._by_wall: dict[datetime, tzinfo] = {}
+        for stamp in reversed(stamps):
+            if stamp.wall is not None and stamp.zone is not None:
+                self._by_wall[stamp.wall] = stamp.zone
+        self._newest = next((s.zone for s in stamps if s.zone is not None), fallback)
+
+    def zone_for(self, wall: datetime | None) -> tzinfo:
+        """Return the zone of a local wall time (None: of a date)."""
+        if wall is not None and (zone := self._by_wall.get(wall)) is not None:
+            return zone
+        return self._newest
+
+    def time(self, value: object) -> datetime | None:
+        """Read a shipment-level time; one without zone gets the inferred zone."""
+        if (reading := read_time(value)) is None:
+            return None
+        moment = reading.moment
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.zone_for(moment))
+
+    def window(
+        self, start: object, end: object, zone_value: object = None
+    ) -> ExpectedDelivery | None:
+        """Read an expected-delivery window; a date covers its whole day.
+
+        A single value (``end`` is ``start``) that is a date gives that day, from
+        00:00 to the next day's 00:00; a timed one gives start = end. ``zone_value``
+        (the object form's ``timezone``) wins over the inferred zone.
+        """
+        zone = parse_zone(zone_value)
+        first, last = read_time(start), read_time(end)
+        begin = self._bound(first, zone, next_day=False)
+        finish = self._bound(last, zone, next_day=True)
+        if begin is None and finish is None:
+            return None
+        readings = [reading for reading in (first, last) if reading is not None]
+        return ExpectedDelivery(
+            begin, finish, all_day=all(r.date_only for r in readings)
+        )
+
+    def _bound(
+        self, reading: Reading | None, zone: tzinfo | None, *, next_day: bool
+    ) -> datetime | None:
+        """Return one end of a window; a date's end is the next day's 00:00."""
+        if reading is None:
+            return None
+        moment = reading.moment
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=zone or self.zone_for(moment))
+        if not (reading.date_only and next_day):
+            return moment
+        try:
+            following = moment.date() + timedelta(days=1)
+        except OverflowError:
+            return None
+        return datetime.combine(following, time(), tzinfo=moment.tzinfo)
