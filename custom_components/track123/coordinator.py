@@ -49,6 +49,11 @@ type Track123ConfigEntry = ConfigEntry[Track123RuntimeData]
 type Shipments = dict[str, Shipment]
 
 QUOTA_ISSUE_ID = "quota_exhausted_{entry_id}"
+# A0200 is named USER_LOGIN_ERROR but described "Server error.": taken as a
+# server error, unless it persists this many polls in a row (an hour and a half at
+# the default interval, longer than Track123's transient errors have lasted in
+# the soak test's model of them): then the key is more likely wrong than the server.
+AMBIGUOUS_AUTH_POLLS = 3
 
 
 class _Merged(NamedTuple):
@@ -118,6 +123,7 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         self.pushed_interval: timedelta | None = None
         self._polled_at: dict[ShipmentKind, datetime] = {}
         self._poll_everything = False
+        self._ambiguous_failures = 0
         self._refresh_listeners: list[Callable[[], None]] = []
         # The last poll's merge by the identity of each model, and the labels'
         # revision it used.
@@ -161,11 +167,20 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
                 translation_domain=DOMAIN, translation_key="quota_exhausted"
             ) from err
         except Track123Error as err:
+            self._ambiguous_failures = (
+                self._ambiguous_failures + 1 if err.ambiguous_auth else 0
+            )
+            if self._ambiguous_failures >= AMBIGUOUS_AUTH_POLLS:
+                self._ambiguous_failures = 0
+                raise ConfigEntryAuthFailed(
+                    translation_domain=DOMAIN, translation_key="auth_failed"
+                ) from err
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="update_failed",
                 translation_placeholders={"error": str(err)},
             ) from err
+        self._ambiguous_failures = 0
         ir.async_delete_issue(
             self.hass,
             DOMAIN,

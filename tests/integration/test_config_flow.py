@@ -264,7 +264,7 @@ def _fault(**kwargs: Any) -> Callable[[SimulatorState], str]:
             id="rate_limited",
         ),
         pytest.param(
-            _fault(kind="service_code", code="B0310"),
+            _fault(kind="service_code", code="A0601"),
             {"base": "quota_exhausted"},
             id="quota_exhausted",
         ),

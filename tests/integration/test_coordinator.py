@@ -149,6 +149,29 @@ async def test_auth_failure_starts_reauth(
     assert init_integration.state is ConfigEntryState.LOADED
 
 
+async def test_server_error_named_login_asks_only_when_it_persists(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, sim_state: SimulatorState
+) -> None:
+    """A0200 ("Server error.") once is a failed poll; three in a row ask for a key."""
+    sim_state.faults.inject(Fault(kind="service_code", code="A0200", times=2))
+
+    await advance(hass, freezer, sim_state, timedelta(minutes=30))
+    await advance(hass, freezer, sim_state, timedelta(minutes=30))
+
+    assert _all_unavailable(hass)
+    assert hass.config_entries.flow.async_progress() == []
+
+    await advance(hass, freezer, sim_state, timedelta(minutes=30))
+    assert _none_unavailable(hass)
+
+    # A success in between starts the count again; three in a row ask.
+    sim_state.faults.inject(Fault(kind="service_code", code="A0200", times=3))
+    for _ in range(3):
+        await advance(hass, freezer, sim_state, timedelta(minutes=30))
+    flows = hass.config_entries.flow.async_progress()
+    assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
+
+
 async def test_rate_limited(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, sim_state: SimulatorState
 ) -> None:
@@ -181,7 +204,7 @@ async def test_quota_exhausted_raises_repair_issue(
 ) -> None:
     """Running out of quota shows a repair issue until a poll succeeds again."""
     issue_id = f"quota_exhausted_{ENTRY_ID}"
-    sim_state.faults.inject(Fault(kind="service_code", code="B0310", times=1))
+    sim_state.faults.inject(Fault(kind="service_code", code="A0601", times=1))
 
     await advance(hass, freezer, sim_state, timedelta(minutes=30))
 
@@ -311,7 +334,10 @@ async def test_a_failing_sensor_does_not_stop_the_others(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """One shipment sensor raising while written is logged; the others are written."""
-    parcel, air = entity_id_of(hass, PARCEL_UNIQUE_ID), entity_id_of(hass, AIR_UNIQUE_ID)
+    parcel, air = (
+        entity_id_of(hass, PARCEL_UNIQUE_ID),
+        entity_id_of(hass, AIR_UNIQUE_ID),
+    )
     before = {parcel: state_of(hass, parcel).state, air: state_of(hass, air).state}
     original = ShipmentSensor.async_shipment_changed
 

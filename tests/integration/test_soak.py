@@ -225,13 +225,13 @@ def ground_truth(state: SimulatorState) -> dict[str, tuple[str, str]]:
     now = state.clock.now()
     truth: dict[str, tuple[str, str]] = {}
     for parcel in state.parcels.values():
-        key = f"parcel_{parcel.courier_code.lower()}_{parcel.track_no}"
+        key = f"parcel_{parcel.track_no}"
         truth[key] = (parcel.track_no, parcel.status(now)[0].lower())
     for ocean in state.ocean.values():
-        key = f"ocean_{ocean.carrier_code.lower()}_{ocean.tracking_no}"
+        key = f"ocean_{ocean.tracking_no}"
         truth[key] = (ocean.tracking_no, ocean.search_status(now).lower())
     for air in state.air.values():
-        key = f"air_{air.airline_code.lower()}_{air.tracking_no}"
+        key = f"air_{air.tracking_no}"
         truth[key] = (air.tracking_no, air.status(now).lower())
     return truth
 
@@ -264,6 +264,8 @@ def plan_fault(rng: random.Random, seen_parcels: list[str]) -> Planned | None:
             "B0100",
             "B0300",
             "B0310",
+            "A0200",
+            "A0601",
             "rate_limit",
             "rate_limit",
             "query_status",
@@ -278,7 +280,7 @@ def plan_fault(rng: random.Random, seen_parcels: list[str]) -> Planned | None:
         return Planned(f"http_{status}_html", (fault,), fails=True)
     if choice in ("malformed_json", "truncated_json"):
         return Planned(choice, (Fault(kind=choice, endpoint=endpoint, times=1),), True)
-    if choice.startswith("B0"):
+    if choice.startswith(("A0", "B0")):
         fault = Fault(kind="service_code", endpoint=endpoint, code=choice, times=1)
         return Planned(choice, (fault,), fails=True)
     if choice == "rate_limit":
@@ -332,7 +334,9 @@ def _by_kind(injected: Counter[str]) -> dict[str, int]:
         "B0001": ("B0001",),
         "B0100": ("B0100",),
         "B0300": ("B0300",),
-        "B0310 (quota)": ("B0310",),
+        "B0310 (server resources)": ("B0310",),
+        "A0200 (server error, named as a login error)": ("A0200",),
+        "A0601 (quota)": ("A0601",),
         "A0706 with HTTP 429": ("A0706_http_429",),
         "A0706 with HTTP 200": ("A0706_http_200",),
         "B0210 with HTTP 429": ("B0210_http_429",),
@@ -575,7 +579,7 @@ async def test_soak(
         _check_availability(hass, failed=fails, poll=step)
         _check_registry(hass, set(last_seen), step)
         quota = issue_registry.async_get_issue(DOMAIN, quota_issue)
-        if planned is not None and planned.kind == "B0310":
+        if planned is not None and planned.kind == "A0601":
             assert quota is not None
         elif not fails:
             assert quota is None
