@@ -1,8 +1,10 @@
 """Tests of the client on odd answers, from a scripted local server."""
 
 from collections.abc import AsyncIterator
+from datetime import datetime
 import json
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiohttp
 from aiohttp import web
@@ -286,3 +288,33 @@ def test_redact_without_a_key() -> None:
     data = {"a": ["text"]}
     assert redact(data, "") is data
     assert redact(data, "ex") == {"a": ["t***t"]}
+
+
+async def test_default_timezone_for_times_nothing_else_places(script) -> None:
+    """The client's zone is the last resort for zone-less times; models are reused."""
+    state, base_url = script
+    paris = ZoneInfo("Europe/Paris")
+    state.reply(
+        {
+            "code": "00000",
+            "data": {
+                "accepted": {
+                    "content": [
+                        {"trackNo": "A", "deliveredTime": "2026-05-02 14:00:00"}
+                    ]
+                }
+            },
+        }
+    )
+    async with aiohttp.ClientSession() as session:
+        client = Track123Client(
+            "secret-key",
+            session,
+            base_url=base_url,
+            rate_limiter=EndpointRateLimiter(1000),
+            default_timezone=paris,
+        )
+        [parcel] = (await client.query_parcels(["A"])).items
+        [again] = (await client.query_parcels(["A"])).items
+    assert parcel.delivered_time == datetime(2026, 5, 2, 14, tzinfo=paris)
+    assert again is parcel
