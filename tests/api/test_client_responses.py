@@ -1,14 +1,10 @@
 """Tests of the client on odd answers, from a scripted local server."""
 
-from collections.abc import AsyncIterator
 from datetime import datetime
-import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 import pytest
 
 from custom_components.track123.api import (
@@ -27,65 +23,6 @@ from custom_components.track123.api.rate_limit import EndpointRateLimiter
 from custom_components.track123.api.transport import redact
 
 pytestmark = pytest.mark.usefixtures("socket_enabled")
-
-
-class Script:
-    """The next answer of the scripted server, and the requests it saw."""
-
-    def __init__(self) -> None:
-        """Answer an empty success by default."""
-        self.status = 200
-        self.body: str | bytes = json.dumps({"code": "00000", "data": None})
-        self.headers: dict[str, str] = {}
-        self.seen: list[tuple[str, str, dict[str, str]]] = []
-
-    def reply(self, body: Any, status: int = 200, **headers: str) -> None:
-        """Set the next answer (dicts and lists are sent as JSON, bytes as they are)."""
-        self.status = status
-        self.body = body if isinstance(body, str | bytes) else json.dumps(body)
-        self.headers = headers
-
-
-@pytest.fixture
-async def script() -> AsyncIterator[tuple[Script, str]]:
-    """Yield a scripted server and its base URL."""
-    state = Script()
-
-    async def handler(request: web.Request) -> web.Response:
-        state.seen.append((request.method, request.path, dict(request.headers)))
-        body = state.body if isinstance(state.body, bytes) else state.body.encode()
-        return web.Response(status=state.status, body=body, headers=state.headers)
-
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", handler)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    try:
-        yield state, str(server.make_url("/gateway/open-api"))
-    finally:
-        await server.close()
-
-
-@pytest.fixture
-async def scripted(script) -> AsyncIterator[tuple[Script, Track123Client]]:
-    """Yield a client against the scripted server."""
-    state, base_url = script
-
-    async def no_sleep(_: float) -> None:
-        return None
-
-    async with aiohttp.ClientSession() as session:
-        yield (
-            state,
-            Track123Client(
-                "secret-key",
-                session,
-                base_url=base_url,
-                max_retries=1,
-                sleep=no_sleep,
-                rate_limiter=EndpointRateLimiter(1000),
-            ),
-        )
 
 
 async def test_headers_and_url(scripted) -> None:
