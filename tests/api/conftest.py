@@ -76,12 +76,21 @@ class Script:
         self.body: str | bytes = json.dumps({"code": "00000", "data": None})
         self.headers: dict[str, str] = {}
         self.seen: list[tuple[str, str, dict[str, str]]] = []
+        self.bodies: list[tuple[str, Any]] = []
+        self.by_path: dict[str, tuple[int, str]] = {}
 
     def reply(self, body: Any, status: int = 200, **headers: str) -> None:
         """Set the next answer (dicts and lists are sent as JSON, bytes as they are)."""
         self.status = status
         self.body = body if isinstance(body, str | bytes) else json.dumps(body)
         self.headers = headers
+
+    def reply_at(self, path: str, body: Any, status: int = 200) -> None:
+        """Answer requests to one path (after the base URL) this way."""
+        self.by_path[path] = (
+            status,
+            body if isinstance(body, str) else json.dumps(body),
+        )
 
 
 @pytest.fixture
@@ -91,6 +100,12 @@ async def script() -> AsyncIterator[tuple[Script, str]]:
 
     async def handler(request: web.Request) -> web.Response:
         state.seen.append((request.method, request.path, dict(request.headers)))
+        path = request.path.removeprefix("/gateway/open-api/")
+        raw = await request.read()
+        state.bodies.append((path, json.loads(raw) if raw else None))
+        if path in state.by_path:
+            status, text = state.by_path[path]
+            return web.Response(status=status, text=text)
         body = state.body if isinstance(state.body, bytes) else state.body.encode()
         return web.Response(status=state.status, body=body, headers=state.headers)
 

@@ -209,9 +209,9 @@ async def test_paging_hard_cap(
     client: Track123Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Paging stops after MAX_PAGES pages."""
-    from custom_components.track123.api import Page, Parcel, client as client_module
+    from custom_components.track123.api import Page, Parcel, core
 
-    monkeypatch.setattr(client_module, "MAX_PAGES", 4)
+    monkeypatch.setattr(core, "MAX_PAGES", 4)
     counter = iter(range(100))
 
     async def fake_page(*args, **kwargs) -> Page[Parcel]:

@@ -15,6 +15,7 @@ import json
 import math
 from types import TracebackType
 from typing import Any, Self
+from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings, strategies as st
 import pytest
@@ -151,10 +152,12 @@ def _real_payloads() -> dict[str, list[dict[str, Any]]]:
 
 
 REAL = _real_payloads()
+# A zone with daylight saving time: wall times that do not exist or exist twice.
+ZONE = ZoneInfo("America/New_York")
 PARSERS: dict[str, Callable[[object], Any]] = {
-    "parcel": parsing.parse_parcel,
-    "ocean": parsing.parse_ocean_shipment,
-    "air": parsing.parse_air_shipment,
+    "parcel": partial(parsing.parse_parcel, zone=ZONE),
+    "ocean": partial(parsing.parse_ocean_shipment, zone=ZONE),
+    "air": partial(parsing.parse_air_shipment, zone=ZONE),
 }
 
 
@@ -484,6 +487,7 @@ def _client(session: FakeSession) -> Track123Client:
         base_url="http://fuzz.invalid/",
         sleep=_no_sleep,
         rate_limiter=EndpointRateLimiter(10**9, sleep=_no_sleep),
+        default_timezone=ZONE,
     )
 
 
@@ -509,6 +513,12 @@ CALLS: tuple[Callable[[Track123Client], Awaitable[Any]], ...] = (
     lambda c: c.query_air(["176-12345675"]),
     lambda c: c.query_all_air(NOW - timedelta(days=1), NOW),
     lambda c: c.list_air_couriers(),
+    lambda c: c.delete_air(["176-12345675"]),
+    lambda c: c.update_air_carrier("176-12345675", "EK"),
+    lambda c: c.retrack_air(["176-12345675"]),
+    lambda c: c.retrack_parcel("PARCEL0001", "ups"),
+    lambda c: c.retrack_parcels(["PARCEL0001"]),
+    lambda c: c.verify_key(),
 )
 
 
@@ -527,6 +537,7 @@ def envelopes() -> st.SearchStrategy[Any]:
                     st.sampled_from(
                         (
                             "00000",
+                            "A0200",
                             "A0230",
                             "A0400",
                             "A0706",
@@ -534,6 +545,7 @@ def envelopes() -> st.SearchStrategy[Any]:
                             "B0210",
                             "B0310",
                             "C0113",
+                            "D0000",
                         )
                     ),
                     json_scalars,

@@ -295,3 +295,10 @@ def test_cargo_times_take_their_events_zones() -> None:
         zone=PARIS,
     )
     assert air.flights[0].departure_time == datetime(2026, 4, 28, 2, tzinfo=PARIS)
+
+
+def test_stamp_at_the_edge_of_time() -> None:
+    """A UTC time that cannot be brought to UTC is no evidence of a zone."""
+    stamp = event_stamp("0001-01-01T00:00:00+14:00", "0001-01-01 10:00:00", None, UTC)
+    assert stamp.time == datetime(1, 1, 1, 10, tzinfo=UTC)
+    assert stamp.zone is None

@@ -47,7 +47,13 @@ RATE_LIMIT_WINDOW: Final = 1.0
 # little on a loaded machine.
 RATE_LIMIT_MARGIN: Final = 0.25
 DEFAULT_RATE_LIMIT: Final = 5
-RATE_LIMITS: Final[dict[str, int]] = {AIR_IMPORT: 3}
+# [doc] cargo import: 3 requests/s, whichever version answers.
+RATE_LIMITS: Final[dict[str, int]] = {
+    AIR_IMPORT: 3,
+    "tk/v2.1/aviation/track/import": 3,
+    OCEAN_IMPORT: 3,
+    "tk/v2.1/ocean/track/import": 3,
+}
 
 # Retry back-off for rate-limited answers.
 BACKOFF_INITIAL: Final = 1.0

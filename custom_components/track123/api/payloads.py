@@ -152,3 +152,8 @@ def ocean_query(shipments: list[OceanImport]) -> list[JsonObject]:
 def air_query(awbs: list[str]) -> JsonObject:
     """Return the body of a query of air waybills by number."""
     return {"trackingNos": awbs}
+
+
+def air_key(item: AirImport) -> JsonObject:
+    """Return the body entry naming one air waybill (delete, retrack)."""
+    return {"trackingNo": item.awb}
