@@ -6,6 +6,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.json import json_bytes
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.util import dt as dt_util
 from homeassistant.util.json import json_loads
 
 from .api import DEFAULT_BASE_URL, Track123Client
@@ -36,6 +37,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
         base_url=entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL),
         json_loads=json_loads,
         json_dumps=json_bytes,
+        # Track123 writes many times without a zone: read them in the home's zone.
+        default_timezone=dt_util.get_default_time_zone(),
     )
     store = ShipmentStore(hass, entry.entry_id)
     await store.async_load()

@@ -1,10 +1,19 @@
 """The attributes a shipment's sensor shows, one builder per kind."""
 
-from typing import Any
+from enum import Enum
+from typing import Any, Final
 
-from .api import AirShipment, OceanShipment, Parcel
+from .api import AirShipment, OceanShipment, Parcel, ParcelStatus
 from .const import ShipmentKind
 from .shipment import EVENTS_ATTRIBUTE, option
+
+# A parcel moving normally is scanned every few days; a week without any news is
+# when carriers' own "delayed" notices appear, well before Track123 gives up on
+# a number after 30 days without information (EXPIRED).
+STALLED_DAYS: Final = 7
+_FINAL_PARCEL_STATUSES = frozenset(
+    {ParcelStatus.DELIVERED, ParcelStatus.EXPIRED, ParcelStatus.UNKNOWN}
+)
 
 
 def compact(**values: Any) -> dict[str, Any]:
@@ -27,16 +36,30 @@ def _last_event(last: Any, location: str | None) -> dict[str, Any]:
     }
 
 
+def _unknown(known: Enum, raw: str | None) -> str | None:
+    """Return a code Track123 sent that is not known here; None when it is known."""
+    return raw if option(known) is None else None
+
+
+def _stalled(parcel: Parcel) -> bool | None:
+    """Return True for an undelivered parcel without news for STALLED_DAYS or more."""
+    if parcel.stay_days is None or parcel.status in _FINAL_PARCEL_STATUSES:
+        return None
+    return parcel.stay_days >= STALLED_DAYS
+
+
 def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
     """Return the attributes of a parcel's sensor."""
     last = parcel.last_event
-    expected = parcel.expected_delivery
     return {
         **_common(ShipmentKind.PARCEL, parcel.track_no, label),
         "carrier_code": parcel.courier_code,
         "carrier_name": parcel.courier_name,
         "tracking_link": parcel.tracking_link,
         "sub_status": option(parcel.sub_status),
+        # What Track123 sent that is not known here, to show and to report.
+        "status_code": _unknown(parcel.status, parcel.status_code),
+        "sub_status_code": _unknown(parcel.sub_status, parcel.sub_status_code),
         "sub_status_description": (
             parcel.sub_status.description if option(parcel.sub_status) else None
         ),
@@ -46,9 +69,13 @@ def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
         "query_status": option(parcel.query_status),
         "origin_country": parcel.ship_from,
         "destination_country": parcel.ship_to,
-        "expected_delivery": (expected.end or expected.start) if expected else None,
         "days_in_transit": parcel.transit_days,
         "delivered_time": parcel.delivered_time,
+        "delivered_days": parcel.delivered_days,
+        "signed_by": parcel.signed_by,
+        "pieces": parcel.pieces,
+        "days_without_update": parcel.stay_days,
+        "stalled": _stalled(parcel),
         "order_number": parcel.order_no,
         "last_mile_tracking_number": parcel.last_mile_track_no,
         EVENTS_ATTRIBUTE: [
@@ -69,6 +96,7 @@ def ocean_attributes(ocean: OceanShipment, label: str | None) -> dict[str, Any]:
     return {
         **_common(ShipmentKind.OCEAN, ocean.tracking_no, label),
         "number_type": option(ocean.number_type),
+        "status_code": _unknown(ocean.search_status, ocean.search_status_code),
         "carrier_code": ocean.carrier_code,
         "containers": [
             compact(
@@ -109,6 +137,7 @@ def air_attributes(air: AirShipment, label: str | None) -> dict[str, Any]:
     return {
         **_common(ShipmentKind.AIR, air.awb, label),
         "airline_code": air.airline_code,
+        "status_code": _unknown(air.status, air.status_code),
         "origin": air.origin,
         "destination": air.destination,
         "pieces": air.pieces,

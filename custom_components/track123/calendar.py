@@ -12,7 +12,7 @@ from homeassistant.util import dt as dt_util
 
 from .coordinator import Shipments, Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
-from .shipment import Shipment
+from .shipment import Shipment, expected_window
 
 PARALLEL_UPDATES = 0
 
@@ -36,22 +36,18 @@ class _Span[T: (date, datetime)](NamedTuple):
 def _span(shipment: Shipment) -> _Span[Any] | None:
     """Return when a shipment's calendar event starts and ends, if it has one.
 
-    A delivery date without a time of day, or a single moment, is an all-day event on
-    that local date (dates); a window with distinct start and end is a timed event.
+    A delivered shipment is an all-day event on its delivery date; else the
+    expected window (see ``expected_window``): whole days as an all-day event, a
+    window with distinct ends as a timed event.
     """
     if shipment.is_delivered and shipment.delivered_at is not None:
         day = dt_util.as_local(shipment.delivered_at).date()
         return _Span(day, day + timedelta(days=1))
-    start, end = (
-        shipment.expected_start,
-        shipment.expected_end or shipment.expected_start,
-    )
-    if start is None or end is None:
+    if (window := expected_window(shipment)) is None:
         return None
-    if end > start:
-        return _Span(dt_util.as_local(start), dt_util.as_local(end))
-    day = dt_util.as_local(start).date()
-    return _Span(day, day + timedelta(days=1))
+    if window.all_day:
+        return _Span(window.start.date(), window.end.date())
+    return _Span(dt_util.as_local(window.start), dt_util.as_local(window.end))
 
 
 def _shipment_event(shipment: Shipment, span: _Span[Any]) -> CalendarEvent:

@@ -26,7 +26,6 @@ from homeassistant.helpers.selector import (
     TextSelectorConfig,
     TextSelectorType,
 )
-from homeassistant.util import dt as dt_util
 import probatio as vol
 from yarl import URL
 
@@ -121,9 +120,8 @@ async def async_check_key(
     client = Track123Client(
         api_key, async_get_clientsession(flow.hass), base_url=base_url, max_retries=0
     )
-    now = dt_util.utcnow()
     try:
-        await client.query_parcels_page(now, now, page_size=1)
+        await client.verify_key()
     except Track123AuthenticationError:
         return {CONF_API_KEY: "invalid_auth"}
     except Track123RateLimitError:

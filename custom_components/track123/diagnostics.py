@@ -7,6 +7,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 
+from .api import Track123Error
 from .const import CONF_WEBHOOK_ID
 from .coordinator import Track123ConfigEntry
 
@@ -35,6 +36,10 @@ TO_REDACT = {
     "tracking_link",
     "unique_id",
     "title",
+    # Free text that can name people: "Delivered, signed by J. MILLER".
+    "signed_by",
+    "description",
+    "last_event",
 }
 
 
@@ -45,6 +50,21 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     return value
+
+
+def _error(err: BaseException | None) -> dict[str, Any] | None:
+    """Return what Track123 answered to the last failed refresh, if it did."""
+    while err is not None and not isinstance(err, Track123Error):
+        err = err.__cause__
+    if err is None:
+        return None
+    return {
+        "type": type(err).__name__,
+        "http_status": err.http_status,
+        "code": err.code,
+        "message": err.message,
+        "data": _plain(err.data),
+    }
 
 
 async def async_get_config_entry_diagnostics(
@@ -60,6 +80,9 @@ async def async_get_config_entry_diagnostics(
             "kinds": sorted(coordinator.kinds),
             "last_refresh": coordinator.last_update_success_time,
             "last_update_success": coordinator.last_update_success,
+            "last_error": _error(coordinator.last_exception),
+            # Which of Track123's paths (v1 or v2.1) answered each endpoint.
+            "endpoint_paths": dict(entry.runtime_data.client.endpoint_paths),
             "shipment_count": len(shipments),
             "shipments": [
                 {

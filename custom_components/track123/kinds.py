@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -23,6 +23,7 @@ from .api import (
     AirShipment,
     AirStatus,
     Courier,
+    ExpectedDelivery,
     ImportResult,
     OceanImport,
     OceanNumberType,
@@ -85,7 +86,15 @@ def _description(kind: ShipmentKind, options: list[str]) -> ShipmentSensorDescri
     )
 
 
-type Window = tuple[datetime | None, datetime | None]
+class Window(NamedTuple):
+    """An expected delivery as Track123 gave it."""
+
+    start: datetime | None
+    end: datetime | None
+    all_day: bool = False
+
+
+NO_WINDOW = Window(None, None)
 
 
 def _user_label(_detail: Any, label: str | None) -> str | None:
@@ -157,7 +166,7 @@ class KindSpec[D: ShipmentDetail]:
     ) -> Shipment:
         """Return the view of a shipment of this kind, under ``key`` if given."""
         status = option(self.status(detail))
-        start, end = self.expected(detail)
+        window = self.expected(detail)
         return Shipment(
             spec=self,
             key=key or self.key(detail),
@@ -166,9 +175,10 @@ class KindSpec[D: ShipmentDetail]:
             status=status,
             label=self.label(detail, label),
             delivered_at=self.delivered_at(detail, status),
-            expected_start=start,
-            expected_end=end,
+            expected_start=window.start,
+            expected_end=window.end,
             detail=detail,
+            expected_all_day=window.all_day,
         )
 
     def key(self, detail: D) -> str:
@@ -184,6 +194,8 @@ class KindSpec[D: ShipmentDetail]:
         old_carrier = self.carrier(old)
         if old_carrier is not None and self.carrier(new) != old_carrier:
             return False
+        if new.last_event is None and old.last_event is not None:
+            return True  # an answer from before the first event
         new_event, old_event = _last_event_time(new), _last_event_time(old)
         if new_event is not None and old_event is not None and new_event != old_event:
             return new_event < old_event
@@ -214,10 +226,11 @@ def _last_event_if_delivered(delivered: str) -> Callable[[Any, str | None], Any]
 # Parcels ---------------------------------------------------------------------------
 
 
-def _parcel_expected(parcel: Parcel) -> Window:
-    """Return a parcel's expected delivery window."""
-    expected = parcel.expected_delivery
-    return (expected.start, expected.end) if expected else (None, None)
+def _window(expected: ExpectedDelivery | None) -> Window:
+    """Return an expected delivery as a window."""
+    if expected is None:
+        return NO_WINDOW
+    return Window(expected.start, expected.end, expected.all_day)
 
 
 def _parcel_delivered_at(parcel: Parcel, status: str | None) -> datetime | None:
@@ -280,7 +293,7 @@ PARCEL: KindSpec[Parcel] = KindSpec(
     sub_status=lambda parcel: option(parcel.sub_status),
     attributes=parcel_attributes,
     label=lambda parcel, label: label or parcel.remark or None,
-    expected=_parcel_expected,
+    expected=lambda parcel: _window(parcel.expected_delivery),
     delivered_at=_parcel_delivered_at,
     updated_at=lambda parcel: parcel.last_tracking_time,
     keep_last_known=_parcel_keep_last_known,
@@ -337,7 +350,11 @@ OCEAN: KindSpec[OceanShipment] = KindSpec(
     carrier=lambda ocean: ocean.carrier_code,
     status=lambda ocean: ocean.search_status,
     attributes=ocean_attributes,
-    expected=lambda ocean: (ocean.eta, ocean.eta),
+    expected=lambda ocean: (
+        _window(ocean.expected_delivery)
+        if ocean.expected_delivery
+        else Window(ocean.eta, ocean.eta)
+    ),
     delivered_at=_last_event_if_delivered("final"),
     register=_register_ocean,
     query_added=_query_ocean,
@@ -378,7 +395,7 @@ AIR: KindSpec[AirShipment] = KindSpec(
     carrier=lambda air: air.airline_code,
     status=lambda air: air.status,
     attributes=air_attributes,
-    expected=lambda _air: (None, None),
+    expected=lambda _air: NO_WINDOW,
     delivered_at=_last_event_if_delivered("delivered"),
     register=_register_air,
     query_added=_query_air,

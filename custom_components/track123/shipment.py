@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 from functools import cache
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from homeassistant.util import dt as dt_util
 
 from .api import AirShipment, OceanNumberType, OceanShipment, Parcel
 from .const import ShipmentKind
@@ -72,6 +74,8 @@ class Shipment:
     expected_start: datetime | None
     expected_end: datetime | None
     detail: ShipmentDetail
+    # The expected window is whole days (Track123 gave dates, not times).
+    expected_all_day: bool = False
 
     @property
     def kind(self) -> ShipmentKind:
@@ -100,7 +104,39 @@ class Shipment:
         Built on each call rather than kept: Home Assistant keeps the copy in the
         sensor's state, and only changed shipments are written.
         """
-        return self.spec.attributes(self.detail, self.label)
+        attributes = self.spec.attributes(self.detail, self.label)
+        window = expected_window(self)
+        attributes["expected_from"] = window.start if window else None
+        attributes["expected_until"] = window.end if window else None
+        return attributes
+
+
+class ExpectedWindow(NamedTuple):
+    """When a shipment is expected: one window for the sensor, calendar and summary."""
+
+    start: datetime
+    end: datetime
+    all_day: bool
+
+
+def expected_window(shipment: Shipment) -> ExpectedWindow | None:
+    """Return when a shipment is expected, if Track123 said.
+
+    Whole days stay whole days; a single moment stands for its local day, as a
+    delivery date does; a window with distinct ends is that window.
+    """
+    start = shipment.expected_start or shipment.expected_end
+    end = shipment.expected_end or start
+    if start is None or end is None:
+        return None
+    if shipment.expected_all_day or end <= start:
+        first = dt_util.start_of_local_day(dt_util.as_local(start))
+        last = dt_util.as_local(max(start, end))
+        if shipment.expected_all_day and end > start:
+            last -= timedelta(microseconds=1)  # the end is exclusive
+        after = dt_util.start_of_local_day(last.date() + timedelta(days=1))
+        return ExpectedWindow(first, after, True)
+    return ExpectedWindow(start, end, False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ from homeassistant.util import dt as dt_util
 
 from .const import ShipmentKind
 from .coordinator import Shipments, Track123Coordinator
-from .shipment import Shipment
+from .kinds import CATEGORY_DELIVERED, CATEGORY_EXCEPTION
+from .shipment import Shipment, expected_window
 
 
 class ShipmentSummary:
@@ -52,24 +53,29 @@ class ShipmentSummary:
 
 
 def next_delivery(shipments: Shipments) -> Shipment | None:
-    """Return the undelivered shipment expected soonest from today on, if any.
+    """Return the shipment expected soonest whose window has not passed, if any.
 
-    A shipment whose expected window ended before today is overdue, not next. On a
-    tie, the first one wins. One pass, as it runs over every shipment per change.
+    Delivered shipments and those with a problem (an exception, or on their way
+    back to the sender) are not coming; a window that ended is overdue, not next.
+    On a tie, the first one wins. One pass, as it runs over every shipment.
     """
-    today = dt_util.start_of_local_day()
+    now = dt_util.now()
     best: Shipment | None = None
     best_start: datetime | None = None
     for shipment in shipments.values():
-        start, end = shipment.expected_start, shipment.expected_end
-        if (end := end or start) is None or end < today or shipment.is_delivered:
+        if shipment.is_delivered or shipment.spec.category(shipment.status) in (
+            CATEGORY_DELIVERED,
+            CATEGORY_EXCEPTION,
+        ):
             continue
-        start = start or end
-        if best_start is None or start < best_start:
-            best, best_start = shipment, start
+        if (window := expected_window(shipment)) is None or window.end <= now:
+            continue
+        if best_start is None or window.start < best_start:
+            best, best_start = shipment, window.start
     return best
 
 
 def expected(shipment: Shipment) -> datetime | None:
     """Return when a shipment is expected: the start of its window."""
-    return shipment.expected_start or shipment.expected_end
+    window = expected_window(shipment)
+    return window.start if window else None

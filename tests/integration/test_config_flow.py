@@ -197,6 +197,23 @@ async def test_user_step_base_url(
     assert entry.runtime_data.client.base_url == simulator.base_url
 
 
+async def test_key_check_asks_a_real_window(
+    hass: HomeAssistant, simulator: SimulatorServer, sim_state: SimulatorState
+) -> None:
+    """The key is checked with a query of a real creation window, as the docs show.
+
+    An empty window (start = end) is documented nowhere: the real service may
+    refuse it, and a good key would then look wrong.
+    """
+    result = await start_user_flow(hass)
+    await submit(hass, result, API_KEY, simulator.base_url)
+    await hass.async_block_till_done()
+
+    check = sim_state.requests[0]
+    assert check.endpoint.endswith("track/query")
+    assert check.body["createTimeStart"] < check.body["createTimeEnd"]
+
+
 @pytest.mark.usefixtures("default_is_simulator")
 @pytest.mark.parametrize(
     "advanced",
@@ -327,7 +344,7 @@ async def test_user_step_unknown_error(
     """An unexpected exception is "unknown" and logged; a retry then succeeds."""
     result = await start_user_flow(hass)
     with patch(
-        "custom_components.track123.config_flow.Track123Client.query_parcels_page",
+        "custom_components.track123.config_flow.Track123Client.verify_key",
         side_effect=RuntimeError("boom"),
     ):
         result = await submit(hass, result, API_KEY)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 import json
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
@@ -12,9 +13,9 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 from syrupy.filters import props
 
-from track123_simulator import SimulatorState
+from track123_simulator import Fault, SimulatorState
 
-from .common import AIR, API_KEY, OCEAN, PARCEL, setup_entry
+from .common import AIR, API_KEY, OCEAN, PARCEL, advance, setup_entry
 
 ORDER = "ORDER-4711"
 REMARK = "Birthday present for Anna"
@@ -72,3 +73,37 @@ async def test_diagnostics(
     ):
         assert secret not in dumped
     assert diagnostics["shipment_count"] == 4
+
+
+async def test_diagnostics_keep_the_last_error(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    init_integration: MockConfigEntry,
+    sim_state: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A failed refresh shows Track123's status, code and message, never the key."""
+    sim_state.faults.inject(
+        Fault(
+            kind="service_code",
+            code="D0000",
+            http_status=400,
+            message=f"Quota rule 7 refused key {API_KEY}",
+            times=1,
+        )
+    )
+    await advance(hass, freezer, sim_state, timedelta(minutes=30))
+
+    diagnostics = await get_diagnostics_for_config_entry(
+        hass, hass_client, init_integration
+    )
+
+    assert diagnostics["last_error"] == {
+        "type": "Track123ServiceError",
+        "http_status": 400,
+        "code": "D0000",
+        "message": "Quota rule 7 refused key ***",
+        "data": None,
+    }
+    assert set(diagnostics["endpoint_paths"]) >= {"parcel_query"}
+    assert API_KEY not in json.dumps(diagnostics)

@@ -627,6 +627,25 @@ async def test_older_and_repeated_updates(
     assert [e.data["new_status"] for e in changed] == ["delivered"]
 
 
+async def test_poll_older_than_a_push_changes_nothing(
+    hass: HomeAssistant, pushed: MockConfigEntry, sim_state: SimulatorState, post: Post
+) -> None:
+    """After a pushed delivery, a poll still answering "in transit" undoes nothing."""
+    changed = async_capture_events(hass, EVENT_STATUS_CHANGED)
+    now = sim_state.clock.now()
+    assert await post(signed(delivered_parcel(sim_state), timestamp=now_ms(now))) == 200
+    await hass.async_block_till_done()
+    assert parcel_state(hass) == "delivered"
+
+    # Track123's own answer is still the older one (it is not delivered yet there).
+    await poll(hass, pushed)
+    await pushed.runtime_data.coordinator.async_request_full_refresh()
+    await hass.async_block_till_done()
+
+    assert parcel_state(hass) == "delivered"
+    assert [e.data["new_status"] for e in changed] == ["delivered"]
+
+
 async def test_delivered_past_retention_removed(
     hass: HomeAssistant,
     webhook_entry: MockConfigEntry,
