@@ -9,7 +9,7 @@ and every time in a parsed model is timezone-aware.
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import fields, is_dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 import json
 import math
@@ -28,10 +28,22 @@ from custom_components.track123.api import (
     parsing,
 )
 from custom_components.track123.api.client import parse_retry_after
-from custom_components.track123.api.codes import OceanNumberType
+from custom_components.track123.api.codes import (
+    OceanNumberType,
+    ParcelStatus,
+    ParcelSubStatus,
+)
 from custom_components.track123.api.models import EventSource
 from custom_components.track123.api.rate_limit import EndpointRateLimiter
-from custom_components.track123.api.times import parse_offset, parse_time
+from custom_components.track123.api.times import (
+    Reading,
+    ZoneGuide,
+    event_stamp,
+    parse_offset,
+    parse_time,
+    parse_zone,
+    read_time,
+)
 from tests.api.test_codes import SEED_TABLES
 from track123_simulator import (
     AIR_SCENARIOS,
@@ -79,6 +91,14 @@ NASTY_SCALARS: tuple[Any, ...] = (
     "~",
     "2026-11-01 10:00:00~2026-13-01",
     "+25:00",
+    "+8",
+    "Asia/Shanghai",
+    "Etc/../../x",
+    "2026-03-08 02:30:00",  # does not exist in New York
+    "2026-11-01 01:30:00",  # exists twice in New York
+    "2026/09/25",
+    "1777464000000",
+    "99999999999999999999",
     "UTC+99",
     "-00:60",
     "Z",
@@ -426,6 +446,18 @@ def _read_primitive(value: Any, key: str) -> None:
     _only_track123_errors(lambda: parsing.require_dict(value, "fuzz"))
     time = parse_time(value, parse_offset(value))
     assert time is None or time.tzinfo is not None
+    assert parse_zone(value) is None or isinstance(parse_zone(value), tzinfo)
+    assert read_time(value) is None or isinstance(read_time(value), Reading)
+    stamp = event_stamp(value, value, value, ZONE)
+    assert stamp.time is None or stamp.time.tzinfo is not None
+    guide = ZoneGuide([stamp], ZONE)
+    window = guide.window(value, value, value)
+    assert window is None or all(
+        moment.tzinfo is not None
+        for moment in (window.start, window.end)
+        if moment is not None
+    )
+    assert ParcelSubStatus.family(value) in ParcelStatus
     for enum in SEED_TABLES:
         _ = enum.parse(value).description
     assert isinstance(OceanNumberType.parse(value), OceanNumberType)
