@@ -535,8 +535,8 @@ def test_air_shipment() -> None:
     assert shipment.weight == 120.5
     assert len(shipment.flights) == 1
     assert shipment.flights[0].origin == "DXB"
-    # Zone-less: in the zone of the newest event (-04:00).
-    assert shipment.flights[0].arrival_time == datetime(2026, 4, 28, 20, tzinfo=UTC)
+    # Zone-less, and equal to the ARRIVED event's UTC time (12:00 at -04:00): UTC.
+    assert shipment.flights[0].arrival_time == datetime(2026, 4, 28, 16, tzinfo=UTC)
     assert [e.status for e in shipment.events] == [
         AirEventStatus.ARRIVED,
         AirEventStatus.UNKNOWN,  # undated, after the event before it

@@ -302,3 +302,28 @@ def test_stamp_at_the_edge_of_time() -> None:
     stamp = event_stamp("0001-01-01T00:00:00+14:00", "0001-01-01 10:00:00", None, UTC)
     assert stamp.time == datetime(1, 1, 1, 10, tzinfo=UTC)
     assert stamp.zone is None
+
+
+def test_shipment_time_equal_to_an_event_utc_time_is_utc() -> None:
+    """A service writing shipment times in UTC: the match with an event's UTC time says so."""
+    parcel = parse_parcel(
+        {
+            "trackNo": "X",
+            "deliveredTime": "2026-04-29 12:39:00",
+            "lastTrackingTime": "2026-04-29 05:39:00",
+            "localLogisticsInfo": {
+                "trackingDetails": [
+                    {
+                        "eventTime": "2026-04-29 05:39:00",
+                        "eventTimeZeroUTC": "2026-04-29T12:39:00Z",
+                        "timezone": "-07:00",
+                        "eventDetail": "Delivered",
+                    },
+                    {"eventTime": "0001-01-01T00:00:00+14:00", "eventDetail": "Odd"},
+                ]
+            },
+        }
+    )
+    assert parcel.delivered_time == datetime(2026, 4, 29, 12, 39, tzinfo=UTC)
+    # Equal to the event's local wall time: the event's zone wins.
+    assert parcel.last_tracking_time == parcel.delivered_time

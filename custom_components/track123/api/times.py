@@ -187,27 +187,42 @@ def event_stamp(
     return Stamp(wall.replace(tzinfo=fallback), wall, None)
 
 
+def _utc_wall(moment: datetime) -> datetime | None:
+    """Return a moment's UTC wall time, None at the edges of time."""
+    try:
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        return None
+
+
 class ZoneGuide:
     """The zone of a shipment's zone-less times, learnt from its events.
 
     Track123 documents no zone for shipment-level times (``deliveredTime``,
     ``lastTrackingTime``, ``expectedDelivery``, ETA, ...). A time equal to an event's
-    local wall time is in that event's zone; any other is in the newest event's
-    zone; without events that have a zone, in ``fallback``.
+    local wall time is in that event's zone; else one equal to an event's UTC time
+    is UTC; any other is in the newest event's zone; without events that have a
+    zone, in ``fallback``.
     """
 
     def __init__(self, stamps: list[Stamp], fallback: tzinfo) -> None:
         """Learn from stamps given newest first."""
         self._by_wall: dict[datetime, tzinfo] = {}
+        self._utc_walls: set[datetime] = set()
         for stamp in reversed(stamps):
             if stamp.wall is not None and stamp.zone is not None:
                 self._by_wall[stamp.wall] = stamp.zone
+            if stamp.time is not None and (utc := _utc_wall(stamp.time)) is not None:
+                self._utc_walls.add(utc)
         self._newest = next((s.zone for s in stamps if s.zone is not None), fallback)
 
     def zone_for(self, wall: datetime | None) -> tzinfo:
         """Return the zone of a local wall time (None: of a date)."""
-        if wall is not None and (zone := self._by_wall.get(wall)) is not None:
-            return zone
+        if wall is not None:
+            if (zone := self._by_wall.get(wall)) is not None:
+                return zone
+            if wall in self._utc_walls:
+                return UTC
         return self._newest
 
     def time(self, value: object) -> datetime | None:
