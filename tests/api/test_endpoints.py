@@ -217,3 +217,18 @@ async def test_verify_key_against_the_simulator(make_client) -> None:
     await client.verify_key()
     with pytest.raises(Track123AuthenticationError):
         await make_client(api_key="wrong-key").verify_key()
+
+
+async def test_a_service_serving_only_v21(make_client, sim_state) -> None:
+    """Against a simulator that answers C0113 on every tk/v1 path, cargo still works."""
+    sim_state.realism.v21_only = True
+    sim_state.add_ocean("MSKU1234567", scenario="delivered")
+    sim_state.add_air("176-12345675", scenario="delivered")
+    client: Track123Client = make_client()
+    assert (await client.query_ocean([OceanImport("MSKU1234567")])).items
+    assert (await client.query_air(["176-12345675"])).items
+    assert client.endpoint_paths["ocean_query"] == "tk/v2.1/ocean/track/query"
+    assert client.endpoint_paths["air_query"] == "tk/v2.1/aviation/track/query"
+    sim_state.requests.clear()
+    await client.query_ocean([OceanImport("MSKU1234567")])
+    assert [r.endpoint for r in sim_state.requests] == ["tk/v2.1/ocean/track/query"]
