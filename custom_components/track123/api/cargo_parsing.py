@@ -4,6 +4,7 @@ Event times follow the same rules as parcel events (times.event_stamp); shipment
 level times without zone (ETA, ETD, flight times) take the zone the events show.
 """
 
+from collections.abc import Callable
 from datetime import UTC, tzinfo
 
 from .codes import (
@@ -51,6 +52,23 @@ def _stamp(value: JsonObject, zone: tzinfo) -> Stamp:
     )
 
 
+def _model[T](parsed: tuple[T, object] | None) -> T | None:
+    """Return the model of a parsed pair (None stays None)."""
+    return None if parsed is None else parsed[0]
+
+
+def _events_newest_first[E: (OceanEvent, AirEvent)](
+    value: object,
+    parse: Callable[[object, tzinfo], tuple[E, Stamp] | None],
+    zone: tzinfo,
+) -> list[tuple[E, Stamp]]:
+    """Parse an event list with stamps, newest first (undated events in place)."""
+    return newest_first(
+        parse_each(value, lambda entry: parse(entry, zone)),
+        time_of=lambda pair: pair[0].time,
+    )
+
+
 def _stamps_newest_first(lists: list[list[Stamp]]) -> list[Stamp]:
     """Merge the stamps of several event lists, newest first."""
     return newest_first(*lists, time_of=lambda stamp: stamp.time)
@@ -93,8 +111,7 @@ def _ocean_event(value: object, zone: tzinfo) -> tuple[OceanEvent, Stamp] | None
 
 def parse_ocean_event(value: object, zone: tzinfo = UTC) -> OceanEvent | None:
     """Parse one container event; None when it is not an object."""
-    parsed = _ocean_event(value, zone)
-    return None if parsed is None else parsed[0]
+    return _model(_ocean_event(value, zone))
 
 
 def _ocean_container(
@@ -103,10 +120,7 @@ def _ocean_container(
     """Parse one container, events newest first, with their stamps in that order."""
     if not isinstance(value, dict):
         return None
-    pairs = newest_first(
-        parse_each(value.get("events"), lambda entry: _ocean_event(entry, zone)),
-        time_of=lambda pair: pair[0].time,
-    )
+    pairs = _events_newest_first(value.get("events"), _ocean_event, zone)
     container = OceanContainer(
         container_no=first_str(value, "containerNo", "containerNumber"),
         status=OceanTransitStatus.parse(value.get("transitStatus")),
@@ -118,8 +132,7 @@ def _ocean_container(
 
 def parse_ocean_container(value: object, zone: tzinfo = UTC) -> OceanContainer | None:
     """Parse one container; None when it is not an object."""
-    parsed = _ocean_container(value, zone)
-    return None if parsed is None else parsed[0]
+    return _model(_ocean_container(value, zone))
 
 
 def parse_ocean_shipment(value: object, zone: tzinfo = UTC) -> OceanShipment:
@@ -184,17 +197,13 @@ def _air_event(value: object, zone: tzinfo) -> tuple[AirEvent, Stamp] | None:
 
 def parse_air_event(value: object, zone: tzinfo = UTC) -> AirEvent | None:
     """Parse one air waybill event; None when it is not an object."""
-    parsed = _air_event(value, zone)
-    return None if parsed is None else parsed[0]
+    return _model(_air_event(value, zone))
 
 
 def parse_air_shipment(value: object, zone: tzinfo = UTC) -> AirShipment:
     """Parse one air waybill; ``zone`` for times nothing else gives a zone."""
     item = require_dict(value, "air shipment")
-    pairs = newest_first(
-        parse_each(item.get("events"), lambda entry: _air_event(entry, zone)),
-        time_of=lambda pair: pair[0].time,
-    )
+    pairs = _events_newest_first(item.get("events"), _air_event, zone)
     guide = ZoneGuide([stamp for _, stamp in pairs], zone)
     return AirShipment(
         awb=first_str(item, "trackingNo", "awb", "trackNo") or "",
