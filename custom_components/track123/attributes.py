@@ -58,8 +58,10 @@ def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
         "tracking_link": parcel.tracking_link,
         "sub_status": option(parcel.sub_status),
         # What Track123 sent that is not known here, to show and to report.
-        "status_code": _unknown(parcel.status, parcel.status_code),
-        "sub_status_code": _unknown(parcel.sub_status, parcel.sub_status_code),
+        **compact(
+            status_code=_unknown(parcel.status, parcel.status_code),
+            sub_status_code=_unknown(parcel.sub_status, parcel.sub_status_code),
+        ),
         "sub_status_description": (
             parcel.sub_status.description if option(parcel.sub_status) else None
         ),
@@ -71,11 +73,13 @@ def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
         "destination_country": parcel.ship_to,
         "days_in_transit": parcel.transit_days,
         "delivered_time": parcel.delivered_time,
-        "delivered_days": parcel.delivered_days,
-        "signed_by": parcel.signed_by,
-        "pieces": parcel.pieces,
-        "days_without_update": parcel.stay_days,
-        "stalled": _stalled(parcel),
+        **compact(
+            delivered_days=parcel.delivered_days or None,
+            signed_by=parcel.signed_by,
+            pieces=parcel.pieces,
+            days_without_update=parcel.stay_days,
+            stalled=_stalled(parcel),
+        ),
         "order_number": parcel.order_no,
         "last_mile_tracking_number": parcel.last_mile_track_no,
         EVENTS_ATTRIBUTE: [
@@ -96,7 +100,7 @@ def ocean_attributes(ocean: OceanShipment, label: str | None) -> dict[str, Any]:
     return {
         **_common(ShipmentKind.OCEAN, ocean.tracking_no, label),
         "number_type": option(ocean.number_type),
-        "status_code": _unknown(ocean.search_status, ocean.search_status_code),
+        **compact(status_code=_unknown(ocean.search_status, ocean.search_status_code)),
         "carrier_code": ocean.carrier_code,
         "containers": [
             compact(
@@ -137,7 +141,7 @@ def air_attributes(air: AirShipment, label: str | None) -> dict[str, Any]:
     return {
         **_common(ShipmentKind.AIR, air.awb, label),
         "airline_code": air.airline_code,
-        "status_code": _unknown(air.status, air.status_code),
+        **compact(status_code=_unknown(air.status, air.status_code)),
         "origin": air.origin,
         "destination": air.destination,
         "pieces": air.pieces,

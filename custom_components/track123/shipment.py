@@ -105,9 +105,9 @@ class Shipment:
         sensor's state, and only changed shipments are written.
         """
         attributes = self.spec.attributes(self.detail, self.label)
-        window = expected_window(self)
-        attributes["expected_from"] = window.start if window else None
-        attributes["expected_until"] = window.end if window else None
+        if (window := expected_window(self)) is not None:
+            attributes["expected_from"] = window.start
+            attributes["expected_until"] = window.end
         return attributes
 
 

@@ -296,7 +296,7 @@ class WebhookReceiver:
         if not isinstance(data, dict):
             raise WebhookRefused(HTTPStatus.BAD_REQUEST, "no tracking in the body")
         try:
-            parcel = parse_parcel(data)
+            parcel = parse_parcel(data, zone=dt_util.get_default_time_zone())
         except Track123Error as err:  # pragma: no cover - data is an object
             raise WebhookRefused(HTTPStatus.BAD_REQUEST, "unreadable tracking") from err
         if not parcel.track_no:

@@ -114,11 +114,9 @@ async def test_single_date_and_range(
     assert [(e["summary"], e["start"], e["end"]) for e in events] == [
         ("Boots", _local(START + timedelta(days=1)), _local(START + timedelta(days=2))),
         (SINGLE, _day(START + timedelta(days=3)), _next_day(START + timedelta(days=3))),
-        (
-            OCEAN,
-            _day(START + timedelta(days=30)),
-            _next_day(START + timedelta(days=30)),
-        ),
+        # The ETA is written without a zone: it is the ETA's own date, not the
+        # date a UTC reading of it would fall on here.
+        (OCEAN, "2026-12-01", "2026-12-02"),
     ]
     inside = await _get_events(
         hass, START + timedelta(days=2, hours=12), START + timedelta(days=10)

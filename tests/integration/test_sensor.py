@@ -386,7 +386,9 @@ async def test_next_expected_delivery(
 
     state = hass.states.get(NEXT_DELIVERY)
     assert state is not None
-    assert state.state == "2026-12-01T00:00:00+00:00"
+    # Its ETA is written without a zone: the start of that day in the home's zone
+    # (US/Pacific in the tests).
+    assert state.state == "2026-12-01T08:00:00+00:00"
     assert state.attributes["tracking_number"] == OCEAN
     assert state.attributes["kind"] == "ocean"
     assert state.attributes["label"] is None
