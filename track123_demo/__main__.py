@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 import sys
 
+from track123_simulator.realism import Realism
+
 from .seed import TEMPLATE_DIR
-from .stack import DemoError, DemoOptions, run, say
+from .stack import DEMO_REALISM, DemoError, DemoOptions, run, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not show Home Assistant's log (it is still in home-assistant.log)",
     )
     parser.add_argument(
+        "--realism",
+        default=DEMO_REALISM,
+        metavar="SWITCHES",
+        help=(
+            "the simulator's realism switches: 'all', 'none' or names separated by "
+            f"commas, '-name' to leave one out (default: {DEMO_REALISM})"
+        ),
+    )
+    parser.add_argument(
         "--ready-timeout",
         type=float,
         default=180.0,
@@ -78,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.shipments < 1:
         build_parser().error("--shipments must be at least 1")
+    try:
+        Realism.from_spec(args.realism)
+    except ValueError as err:
+        build_parser().error(str(err))
     options = DemoOptions(
         config_dir=args.config_dir.resolve(),
         port=args.port,
@@ -87,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reset=args.reset,
         quiet=args.quiet,
         ready_timeout=args.ready_timeout,
+        realism=args.realism,
     )
     try:
         return asyncio.run(run(options))

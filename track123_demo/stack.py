@@ -23,10 +23,14 @@ import aiohttp
 
 from track123_simulator import SimClock, SimulatorServer, SimulatorState
 from track123_simulator.demo import populate_demo
+from track123_simulator.realism import Realism
 
 from . import DASHBOARD_PATH, DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERNAME, seed
 
 STOP_TIMEOUT = 60.0
+# The simulator's realism switches the demo turns on: those the integration was run
+# against with no error in its log (docs/simulator-realism.md says which are left off).
+DEMO_REALISM = "all,-v21_only"
 # Real seconds between two pushes of the parcel updates due.
 WEBHOOK_INTERVAL = 2.0
 PR_SET_PDEATHSIG = 1
@@ -62,6 +66,7 @@ class DemoOptions:
     reset: bool = False
     quiet: bool = False
     ready_timeout: float = 180.0
+    realism: str = DEMO_REALISM
 
 
 class DemoError(Exception):
@@ -246,6 +251,7 @@ async def run(options: DemoOptions) -> int:
         api_keys=[DEMO_API_KEY],
         clock=SimClock(speed=options.speed),
         rate_limit_per_second=5,
+        realism=Realism.from_spec(options.realism),
     )
     populate_demo(state, options.shipments)
     for parcel, label in zip(state.parcels.values(), PARCEL_LABELS, strict=False):
@@ -260,7 +266,8 @@ async def run(options: DemoOptions) -> int:
     ) as sim:
         say(
             f"simulator at {sim.base_url}: {options.shipments} demo shipments, "
-            f"clock at {options.speed:g}x"
+            f"clock at {options.speed:g}x, "
+            f"realism: {', '.join(state.realism.enabled) or 'none'}"
         )
         seed.prepare(options.config_dir, sim.base_url, options.host, options.port)
         say(f"starting Home Assistant with the configuration in {options.config_dir}")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m track123_simulator --port 8080 --key demo-key --demo 20``."""
+"""Command line: ``python -m track123_simulator --port 8080 --key demo-key --demo 20 --realism all``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import contextlib
 
 from .clock import SimClock
 from .demo import populate_demo
+from .realism import DEFAULT_SERVER_ERROR_RATE, SWITCHES, Realism
 from .server import SimulatorServer
 from .state import SimulatorState
 from .webhooks import SIGNATURE_FORMS
@@ -62,6 +63,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="disable the 5 requests/second limit",
     )
     parser.add_argument(
+        "--realism",
+        default="none",
+        metavar="SWITCHES",
+        help=(
+            "how awkward to be, like the real service: 'all', 'none' (default) or "
+            "names separated by commas, '-name' to leave one out "
+            f"('all,-v21_only'); names: {', '.join(SWITCHES)}"
+        ),
+    )
+    parser.add_argument(
+        "--server-error-rate",
+        type=float,
+        default=DEFAULT_SERVER_ERROR_RATE,
+        metavar="SHARE",
+        help=(
+            "share of requests answered with a transient server error when "
+            f"server_errors is on (default: {DEFAULT_SERVER_ERROR_RATE})"
+        ),
+    )
+    parser.add_argument(
         "--webhook-url",
         metavar="URL",
         help="push parcel updates to URL (a Home Assistant webhook URL)",
@@ -99,17 +120,28 @@ async def serve(
             f"Control routes at {server.root_url}/_simulator/ (keys: {', '.join(sorted(state.api_keys))})",
             flush=True,
         )
+        print(
+            f"Realism: {', '.join(state.realism.enabled) or 'none'}",
+            flush=True,
+        )
         await asyncio.Event().wait()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse arguments and run the simulator."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        realism = Realism.from_spec(args.realism)
+        realism.update({"server_error_rate": args.server_error_rate})
+    except ValueError as err:
+        parser.error(str(err))
     state = SimulatorState(
         api_keys=args.keys or ["demo-key"],
         seed=args.seed,
         clock=SimClock(speed=args.speed),
         rate_limit_per_second=None if args.no_rate_limit else 5,
+        realism=realism,
     )
     if args.demo:
         populate_demo(state, args.demo)

@@ -1,4 +1,4 @@
-"""Control routes under ``/_simulator/``: clock, faults, shipments, state."""
+"""Control routes under ``/_simulator/``: clock, faults, shipments, realism, ground truth, state."""
 
 from __future__ import annotations
 
@@ -70,29 +70,70 @@ async def clear_faults(request: web.Request) -> web.Response:
 
 
 async def add_shipment(request: web.Request) -> web.Response:
-    """POST {kind: parcel|ocean|air, number, scenario?, courier_code? | carrier_code?, number_type? | airline_code?}."""
+    """POST {kind: parcel|ocean|air, number, scenario?, quirks?, courier_code? | carrier_code?, number_type? | airline_code?}.
+
+    ``quirks`` (a list, see ``quirks.QUIRKS``) replaces what the realism switches would choose.
+    """
     body = await _json(request)
     state = state_of(request)
     kind, number, scenario = body.get("kind"), body.get("number"), body.get("scenario")
+    quirks = body.get("quirks")
     if not isinstance(number, str) or not number:
         return _bad("number is required")
+    if quirks is not None and (
+        not isinstance(quirks, list) or not all(isinstance(q, str) for q in quirks)
+    ):
+        return _bad("quirks must be a list of names")
     try:
         if kind == "parcel":
-            state.add_parcel(number, body.get("courier_code"), scenario)
+            state.add_parcel(number, body.get("courier_code"), scenario, quirks=quirks)
         elif kind == "ocean":
             state.add_ocean(
                 number,
                 int(body.get("number_type", 3)),
                 body.get("carrier_code"),
                 scenario,
+                quirks=quirks,
             )
         elif kind == "air":
-            state.add_air(number, body.get("airline_code"), scenario)
+            state.add_air(number, body.get("airline_code"), scenario, quirks=quirks)
         else:
             return _bad("kind must be parcel, ocean or air")
     except (TypeError, ValueError) as err:
         return _bad(str(err))
     return web.json_response({"kind": kind, "number": number}, status=201)
+
+
+async def realism_settings(request: web.Request) -> web.Response:
+    """GET: the realism switches and the server error rate."""
+    return web.json_response(state_of(request).realism.as_dict())
+
+
+async def set_realism(request: web.Request) -> web.Response:
+    """POST {"realism"?: "all,-v21_only", <switch>?: bool, "server_error_rate"?: 0..1}."""
+    body = await _json(request)
+    realism = state_of(request).realism
+    try:
+        realism.update(body)
+    except ValueError as err:
+        return _bad(str(err))
+    return web.json_response(realism.as_dict())
+
+
+async def transitions(request: web.Request) -> web.Response:
+    """GET ?kind=&number=: the ground truth, every status transition up to now.
+
+    ``{"now", "transitions": [{"kind", "number", "from", "to", "at"}], "courierChanges": [...]}``
+    """
+    truth = state_of(request).transitions()
+    kind, number = request.query.get("kind"), request.query.get("number")
+    for name in ("transitions", "courierChanges"):
+        truth[name] = [
+            change
+            for change in truth[name]
+            if kind in (None, change["kind"]) and number in (None, change["number"])
+        ]
+    return web.json_response(truth)
 
 
 async def summary(request: web.Request) -> web.Response:
@@ -141,6 +182,9 @@ def add_control_routes(app: web.Application) -> None:
     app.router.add_delete(CONTROL_PREFIX + "faults", clear_faults)
     app.router.add_post(CONTROL_PREFIX + "shipments", add_shipment)
     app.router.add_get(CONTROL_PREFIX + "state", summary)
+    app.router.add_get(CONTROL_PREFIX + "realism", realism_settings)
+    app.router.add_post(CONTROL_PREFIX + "realism", set_realism)
+    app.router.add_get(CONTROL_PREFIX + "transitions", transitions)
     app.router.add_get(CONTROL_PREFIX + "webhook", webhook_settings)
     app.router.add_post(CONTROL_PREFIX + "webhook", configure_webhook)
     app.router.add_delete(CONTROL_PREFIX + "webhook", disable_webhook)

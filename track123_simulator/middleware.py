@@ -1,4 +1,4 @@
-"""Request pipeline for the Open API: record, faults, auth, rate limit, then the handler."""
+"""Request pipeline for the Open API: record, faults, realism's server errors, auth, rate limit, paths, then the handler."""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ def _check(
         )
     if body is _INVALID:
         raise ApiError("A0400", "The request body is not valid JSON")
+    if state.realism.path_refused(endpoint):
+        raise ApiError("C0113", http_status=404)
 
 
 async def _guarded(
@@ -96,6 +98,11 @@ async def open_api_middleware(
         return fault_responses.malformed_json()
     if fault is not None and fault.kind == "service_code":
         return fault_responses.service_code(fault)
+    if state.realism.server_errors and (
+        error := state.transient_errors.strike(state.realism.server_error_rate)
+    ):
+        code, status = error
+        return api_response(None, code=code, status=status)
     response = await _guarded(request, handler, endpoint, key_ok, body)
     if fault is not None and fault.kind == "truncated_json":
         return fault_responses.truncated(response)

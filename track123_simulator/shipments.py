@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -24,7 +25,7 @@ class ParcelShipment:
     courier_code: str
     added_at: datetime
     plan: ParcelPlan
-    id: str
+    id: int
     last_mile_no: str = ""
     expected_as_object: bool = False
     order_no: str = ""
@@ -32,6 +33,31 @@ class ParcelShipment:
     postal_code: str = ""
     ship_time: str | None = None
     extend_fields: dict[str, Any] = field(default_factory=dict)
+    signer: str = ""
+    quirks: frozenset[str] = frozenset()
+    last_refresh: datetime | None = None
+    # (from when, courier) in time order; a first entry after ``added_at`` means the
+    # courier is not known until then (realism switch ``late_carrier``).
+    courier_schedule: tuple[tuple[datetime, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        """Without a schedule, the courier is known from the start."""
+        if not self.courier_schedule:
+            self.courier_schedule = ((self.added_at, self.courier_code),)
+
+    def courier_at(self, as_of: datetime) -> str:
+        """Return the courier shown at ``as_of`` (empty while not yet detected)."""
+        shown = [code for since, code in self.courier_schedule if since <= as_of]
+        if shown:
+            return shown[-1]
+        first_since, first_code = self.courier_schedule[0]
+        return "" if first_since > self.added_at else first_code
+
+    def assign_courier(self, code: str, now: datetime) -> None:
+        """Move this tracking to ``code`` from ``now`` on; later scheduled changes are dropped."""
+        kept = tuple(entry for entry in self.courier_schedule if entry[0] <= now)
+        self.courier_schedule = (*kept, (now, code))
+        self.courier_code = code
 
     def visible(self, as_of: datetime) -> list[tuple[datetime, ParcelStep]]:
         """Return the steps that have happened by ``as_of``, oldest first."""
@@ -48,6 +74,14 @@ class ParcelShipment:
         step = seen[-1][1]
         return step.status, step.sub_status
 
+    def status_moments(self) -> Iterable[datetime]:
+        """Every moment the status may change."""
+        return (self.added_at + step.offset for step in self.plan.steps)
+
+    def main_status(self, as_of: datetime) -> str:
+        """Return the transitStatus at ``as_of``."""
+        return self.status(as_of)[0]
+
 
 @dataclass(slots=True)
 class OceanShipment:
@@ -58,9 +92,10 @@ class OceanShipment:
     carrier_code: str
     added_at: datetime
     plan: OceanPlan
-    id: str
+    id: int
     order_no: str = ""
     last_refresh: datetime | None = None
+    quirks: frozenset[str] = frozenset()
 
     def container_events(
         self, as_of: datetime
@@ -94,6 +129,16 @@ class OceanShipment:
         )
         return "FINAL" if delivered else "IN_TRANSIT"
 
+    def status_moments(self) -> Iterable[datetime]:
+        """Every moment the status may change."""
+        events = (s.offset for _, steps in self.plan.containers for s in steps)
+        markers = (offset for offset, _ in self.plan.markers)
+        return (self.added_at + offset for offset in (*events, *markers))
+
+    def main_status(self, as_of: datetime) -> str:
+        """Return the searchStatus at ``as_of``."""
+        return self.search_status(as_of)
+
 
 @dataclass(slots=True)
 class AirShipment:
@@ -103,7 +148,9 @@ class AirShipment:
     airline_code: str
     added_at: datetime
     plan: AirPlan
-    id: str
+    id: int
+    last_refresh: datetime | None = None
+    quirks: frozenset[str] = frozenset()
 
     def events(self, as_of: datetime) -> list[tuple[datetime, AirEventStep]]:
         """Return the events that have happened by ``as_of``, oldest first."""
@@ -123,3 +170,15 @@ class AirShipment:
             if self.added_at + offset <= as_of:
                 status = name
         return status
+
+    def status_moments(self) -> Iterable[datetime]:
+        """Every moment the status may change."""
+        offsets = (
+            *(e.offset for e in self.plan.events),
+            *(o for o, _ in self.plan.markers),
+        )
+        return (self.added_at + offset for offset in offsets)
+
+    def main_status(self, as_of: datetime) -> str:
+        """Return the aviationStatus at ``as_of``."""
+        return self.status(as_of)

@@ -5,12 +5,18 @@ simulated clock, a delivery is queued with the parcel as of that moment. Nothing
 is sent until something calls :meth:`WebhookDispatcher.deliver_due` (the server's
 background task, a control route, or a test), so tests drive pushes step by step.
 
-An attempt that does not get a 2xx answer is retried up to seven times, at
-``RETRY_DELAYS`` after the first attempt on the simulated clock; then the
-delivery is dropped. Every attempt is signed afresh: the timestamp (milliseconds
-since the epoch, wall clock, as the receiver checks it) and
+The body is signed with a wall-clock timestamp (seconds since the epoch, or
+milliseconds with the realism switch ``ms_timestamps``) and
 ``hex(HMAC-SHA256(key=api_key, msg=timestamp))`` or, with the form ``sha256``,
 ``hex(SHA256(api_key + timestamp))``.
+
+An attempt that does not get a 2xx answer is retried at ``RETRY_DELAYS`` after the
+first attempt on the simulated clock; then the delivery is dropped. By default every
+retry is signed afresh and there are seven retries after the first attempt. With the
+realism switch ``retry_original`` a retry re-sends the first attempt's bytes (same
+timestamp and signature), and there are seven attempts in all, as Track123 documents.
+With ``stale_reads``, the first attempt leaves the parcel's next query answering the
+state from before the pushed change.
 """
 
 from __future__ import annotations
@@ -32,8 +38,11 @@ from .payloads import parcel_payload
 if TYPE_CHECKING:
     from .state import SimulatorState
 
-# Seconds after the first attempt of retries 1 to 7.
+# Seconds after the first attempt of retries 1 to 7 (of attempts 1 to 7 with
+# ``retry_original``, as Track123's table counts them).
 RETRY_DELAYS: tuple[int, ...] = (0, 600, 1800, 3600, 14400, 43200, 129600)
+# Before the newest change: what a stale read answers as of.
+STALE_BY = timedelta(seconds=1)
 ATTEMPT_TIMEOUT = aiohttp.ClientTimeout(total=10)
 type SignatureForm = Literal["hmac", "sha256"]
 SIGNATURE_FORMS: tuple[SignatureForm, ...] = ("hmac", "sha256")
@@ -49,6 +58,11 @@ def sign(key: str, timestamp: str, form: SignatureForm = "hmac") -> str:
 def wall_clock_ms() -> str:
     """Return the current wall-clock time in milliseconds since the epoch."""
     return str(int(time.time() * 1000))
+
+
+def wall_clock_s() -> str:
+    """Return the current wall-clock time in seconds since the epoch."""
+    return str(int(time.time()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +101,10 @@ class Delivery:
     first_attempt: datetime | None = None
     next_at: datetime | None = None
     attempts: list[Attempt] = field(default_factory=list)
+    # What a stale read after this push answers as of (just before the change).
+    stale_as_of: datetime | None = None
+    # The bytes of the first attempt (re-sent as they are with ``retry_original``).
+    sent: bytes | None = None
 
     def due(self, now: datetime) -> bool:
         """Return True when an attempt is due at ``now``."""
@@ -102,7 +120,8 @@ class WebhookDispatcher:
         self.url: str | None = None
         self.key: str | None = None
         self.form: SignatureForm = "hmac"
-        self.timestamp: Callable[[], str] = wall_clock_ms
+        # None: seconds, or milliseconds with the realism switch ``ms_timestamps``.
+        self.timestamp: Callable[[], str] | None = None
         self.pending: list[Delivery] = []
         self.attempts: list[Attempt] = []
         self.dropped: list[Delivery] = []
@@ -152,15 +171,26 @@ class WebhookDispatcher:
             before = self._seen.get(number) or parcel.status(parcel.added_at)
             self._seen[number] = status
             if status != before:
-                delivery = Delivery(number, parcel_payload(parcel, now), now)
+                seen = parcel.visible(now)
+                delivery = Delivery(
+                    number,
+                    parcel_payload(parcel, now, style=self._state.time_style()),
+                    now,
+                    stale_as_of=seen[-1][0] - STALE_BY if seen else None,
+                )
                 self.pending.append(delivery)
                 queued.append(delivery)
         return queued
 
+    def _timestamp(self) -> str:
+        if self.timestamp is not None:
+            return self.timestamp()
+        return wall_clock_ms() if self._state.realism.ms_timestamps else wall_clock_s()
+
     def body(self, delivery: Delivery) -> dict[str, Any]:
         """Return a freshly signed body of ``delivery``."""
         assert self.key is not None
-        timestamp = self.timestamp()
+        timestamp = self._timestamp()
         return {
             "data": delivery.data,
             "verify": {
@@ -185,14 +215,19 @@ class WebhookDispatcher:
     ) -> Attempt:
         """POST ``delivery`` once and schedule what follows."""
         now = self._state.clock.now()
+        realism = self._state.realism
         if delivery.first_attempt is None:
             delivery.first_attempt = now
+            if realism.stale_reads and delivery.stale_as_of is not None:
+                self._state.stale_reads[delivery.track_no] = delivery.stale_as_of
+        if delivery.sent is None or not realism.retry_original:
+            delivery.sent = json.dumps(self.body(delivery)).encode()
         status: int | None = None
         error: str | None = None
         try:
             async with session.post(
                 url,
-                data=json.dumps(self.body(delivery)),
+                data=delivery.sent,
                 headers={"Content-Type": "application/json"},
                 timeout=ATTEMPT_TIMEOUT,
             ) as response:
@@ -205,14 +240,16 @@ class WebhookDispatcher:
         )
         delivery.attempts.append(attempt)
         self.attempts.append(attempt)
-        retries = len(delivery.attempts) - 1
-        if attempt.ok or retries >= len(RETRY_DELAYS):
+        # The delay of the next attempt: counted from the second attempt on by
+        # default, from the first with ``retry_original`` (seven in all).
+        following = len(delivery.attempts) - (0 if realism.retry_original else 1)
+        if attempt.ok or following >= len(RETRY_DELAYS):
             self.pending.remove(delivery)
             if not attempt.ok:
                 self.dropped.append(delivery)
         else:
             delivery.next_at = delivery.first_attempt + timedelta(
-                seconds=RETRY_DELAYS[retries]
+                seconds=RETRY_DELAYS[following]
             )
         return attempt
 

@@ -12,6 +12,21 @@ import pytest
 
 from track123_simulator import SimulatorServer
 
+# The documented parcel transitStatus values.
+PARCEL_STATUSES = frozenset(
+    {
+        "INIT",
+        "NO_RECORD",
+        "INFO_RECEIVED",
+        "IN_TRANSIT",
+        "WAITING_DELIVERY",
+        "DELIVERY_FAILED",
+        "ABNORMAL",
+        "DELIVERED",
+        "EXPIRED",
+    }
+)
+
 
 @dataclass
 class Answer:
@@ -67,6 +82,14 @@ class Api:
     async def get(self, endpoint: str, **kwargs: Any) -> Answer:
         """GET ``endpoint``."""
         return await self.call("GET", endpoint, **kwargs)
+
+    async def tracking(self, endpoint: str, number: str) -> dict[str, Any]:
+        """Query one number on ``endpoint`` and return its tracking object."""
+        key = "trackNos" if endpoint.startswith("tk/v2.1/track") else "trackingNos"
+        answer = await self.post(endpoint, {key: [number]})
+        content: list[dict[str, Any]] = answer.json()["data"]["accepted"]["content"]
+        assert len(content) == 1, answer.text
+        return content[0]
 
     async def control(self, method: str, path: str, body: Any = None) -> Answer:
         """Call a control route under ``/_simulator/``."""

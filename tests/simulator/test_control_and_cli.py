@@ -9,7 +9,7 @@ import sys
 from track123_simulator import SimulatorState
 from track123_simulator.demo import DEMO_SPECS, populate_demo
 
-from .conftest import Api
+from .conftest import PARCEL_STATUSES, Api
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,17 +73,7 @@ def test_demo_covers_every_main_status() -> None:
     populate_demo(state, len(DEMO_SPECS))
     now = state.clock.now()
     parcels = {s.status(now)[0] for s in state.parcels.values()}
-    assert parcels == {
-        "INIT",
-        "NO_RECORD",
-        "INFO_RECEIVED",
-        "IN_TRANSIT",
-        "WAITING_DELIVERY",
-        "DELIVERY_FAILED",
-        "ABNORMAL",
-        "DELIVERED",
-        "EXPIRED",
-    }
+    assert parcels == PARCEL_STATUSES
     assert {s.search_status(now) for s in state.ocean.values()} == {
         "IN_TRANSIT",
         "FINAL",

@@ -15,19 +15,8 @@ from track123_simulator import (
 from track123_simulator.payloads import air_payload, ocean_payload, parcel_payload
 from track123_simulator.timelines import parcel_plan, rng_for
 
-from .conftest import Api
+from .conftest import PARCEL_STATUSES as ALL_STATUSES, Api
 
-ALL_STATUSES = {
-    "INIT",
-    "NO_RECORD",
-    "INFO_RECEIVED",
-    "IN_TRANSIT",
-    "WAITING_DELIVERY",
-    "DELIVERY_FAILED",
-    "ABNORMAL",
-    "DELIVERED",
-    "EXPIRED",
-}
 ALL_SUB_STATUSES = (
     {"INFO_RECEIVED_01"}
     | {f"IN_TRANSIT_0{i}" for i in range(1, 9)}

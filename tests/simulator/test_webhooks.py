@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+import contextlib
 from datetime import timedelta
 import hashlib
 import hmac
@@ -43,10 +44,9 @@ class Receiver:
         return web.Response(status=self.statuses.pop(0) if self.statuses else 200)
 
 
-@pytest.fixture
-async def receiver(socket_enabled: None) -> AsyncIterator[Receiver]:
-    """Run a webhook endpoint on a free 127.0.0.1 port."""
-    receiver = Receiver()
+@contextlib.asynccontextmanager
+async def serving[R: Receiver](receiver: R) -> AsyncIterator[R]:
+    """Run ``receiver`` on a free 127.0.0.1 port."""
     app = web.Application()
     app.router.add_post("/hook", receiver.handle)
     runner = web.AppRunner(app, access_log=None)
@@ -54,8 +54,17 @@ async def receiver(socket_enabled: None) -> AsyncIterator[Receiver]:
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     receiver.url = f"http://127.0.0.1:{runner.addresses[0][1]}/hook"
-    yield receiver
-    await runner.cleanup()
+    try:
+        yield receiver
+    finally:
+        await runner.cleanup()
+
+
+@pytest.fixture
+async def receiver(socket_enabled: None) -> AsyncIterator[Receiver]:
+    """Run a webhook endpoint on a free 127.0.0.1 port."""
+    async with serving(Receiver()) as running:
+        yield running
 
 
 @pytest.fixture
@@ -107,7 +116,7 @@ async def test_status_change_pushed_and_signed(
     )
     timestamp = body["verify"]["timestamp"]
     assert timestamp.isdigit()
-    assert len(timestamp) == 13  # milliseconds
+    assert len(timestamp) == 10  # seconds (milliseconds with ms_timestamps)
     expected = (
         hmac.new(KEY.encode(), timestamp.encode(), hashlib.sha256).hexdigest()
         if form == "hmac"
@@ -305,3 +314,128 @@ def test_cli_webhook_options() -> None:
     assert webhooks.key == KEY
     assert webhooks.form == "hmac"
     assert captured["interval"] == 5.0
+
+
+# Realism: stale reads, original retries, millisecond timestamps ---------------------------
+
+
+async def _query(api: Api) -> dict[str, Any]:
+    return await api.tracking("tk/v2.1/track/query", PARCEL)
+
+
+async def _push_a_day(
+    state: SimulatorState,
+    receiver: Receiver,
+    session: aiohttp.ClientSession,
+    switches: str,
+) -> dict[str, Any]:
+    """With ``switches`` on, push the change a day brings; return the body sent."""
+    state.realism.apply(switches)
+    state.webhooks.configure(receiver.url)
+    state.clock.advance(DAY)
+    await state.webhooks.deliver_due(session)
+    body: dict[str, Any] = receiver.bodies[0]
+    return body
+
+
+async def test_stale_read_after_a_push(
+    api: Api, state: SimulatorState, receiver: Receiver, session: aiohttp.ClientSession
+) -> None:
+    """With stale_reads, the query after a push answers the state before the pushed change, once."""
+    pushed = (await _push_a_day(state, receiver, session, "stale_reads"))["data"]
+    stale = await _query(api)
+    assert (stale["transitStatus"], stale["transitSubStatus"]) != (
+        pushed["transitStatus"],
+        pushed["transitSubStatus"],
+    )
+    pushed_events = pushed["localLogisticsInfo"]["trackingDetails"]
+    assert stale["localLogisticsInfo"]["trackingDetails"] == pushed_events[1:]
+    realtime = await api.post("tk/v2.1/track/query-realtime", {"trackNo": PARCEL})
+    assert (
+        realtime.json()["data"]["accepted"]["transitSubStatus"]
+        == pushed["transitSubStatus"]
+    )
+    fresh = await _query(api)
+    assert fresh == pushed
+
+
+async def test_no_stale_read_without_the_switch(
+    api: Api, state: SimulatorState, receiver: Receiver, session: aiohttp.ClientSession
+) -> None:
+    """Without stale_reads, the query after a push answers what was pushed."""
+    pushed = await _push_a_day(state, receiver, session, "none")
+    assert await _query(api) == pushed["data"]
+
+
+class RawReceiver(Receiver):
+    """Also keeps the bytes of each body."""
+
+    def __init__(self) -> None:
+        """Answer 200 until told otherwise."""
+        super().__init__()
+        self.raw: list[bytes] = []
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """Keep the bytes, then answer as a Receiver."""
+        self.raw.append(await request.read())
+        return await super().handle(request)
+
+
+@pytest.fixture
+async def raw_receiver(socket_enabled: None) -> AsyncIterator[RawReceiver]:
+    """Run a RawReceiver on a free 127.0.0.1 port."""
+    async with serving(RawReceiver()) as running:
+        yield running
+
+
+async def _fail_every_attempt(
+    state: SimulatorState, receiver: RawReceiver, session: aiohttp.ClientSession
+) -> list[float]:
+    """Let every attempt fail; return the attempts' seconds after the first."""
+    stamps = iter(range(1_800_000_000, 1_800_000_100))
+    state.webhooks.timestamp = lambda: str(next(stamps))
+    state.webhooks.configure(receiver.url)
+    state.clock.advance(3 * DAY)
+    first = state.clock.now()
+    receiver.statuses = [500] * 10
+    made = await state.webhooks.deliver_due(session)
+    for delay in RETRY_DELAYS[1:]:
+        state.clock.set(first + timedelta(seconds=delay))
+        made += await state.webhooks.deliver_due(session)
+    state.clock.set(first + timedelta(days=30))
+    made += await state.webhooks.deliver_due(session)
+    assert state.webhooks.pending == []
+    return [(a.at - first).total_seconds() for a in made]
+
+
+async def test_retry_original_resends_the_first_bytes(
+    state: SimulatorState, raw_receiver: RawReceiver, session: aiohttp.ClientSession
+) -> None:
+    """With retry_original: seven attempts in all, at 0, 600, ... 129600 s, each the first attempt's bytes."""
+    state.realism.apply("retry_original")
+    offsets = await _fail_every_attempt(state, raw_receiver, session)
+    assert offsets == list(RETRY_DELAYS)
+    assert len(set(raw_receiver.raw)) == 1
+    assert raw_receiver.bodies[0]["verify"]["timestamp"] == "1800000000"
+
+
+async def test_retries_resigned_without_the_switch(
+    state: SimulatorState, raw_receiver: RawReceiver, session: aiohttp.ClientSession
+) -> None:
+    """Without retry_original: eight attempts, each signed afresh (same data)."""
+    offsets = await _fail_every_attempt(state, raw_receiver, session)
+    assert offsets == [0, *RETRY_DELAYS]
+    stamps = [body["verify"]["timestamp"] for body in raw_receiver.bodies]
+    assert len(set(stamps)) == 8
+    assert all(
+        body["data"] == raw_receiver.bodies[0]["data"] for body in raw_receiver.bodies
+    )
+
+
+async def test_ms_timestamps(
+    state: SimulatorState, receiver: Receiver, session: aiohttp.ClientSession
+) -> None:
+    """With ms_timestamps the timestamp has 13 digits, and the signature is made over them."""
+    verify = (await _push_a_day(state, receiver, session, "ms_timestamps"))["verify"]
+    assert len(verify["timestamp"]) == 13
+    assert verify["signature"] == sign(KEY, verify["timestamp"])

@@ -1,4 +1,4 @@
-"""Air cargo endpoints (``tk/v1/aviation/...``)."""
+"""Air cargo endpoints (``tk/v1/aviation/...``; ``tk/v2.1/`` aliases in ``handlers``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from track123_simulator.envelope import api_response
 from track123_simulator.keys import body_of, state_of
 from track123_simulator.payloads import air_payload
 from track123_simulator.state import normalize_awb
+from track123_simulator.timefmt import fmt
 
-from .common import error_entry, require_list, run_query, text_field
+from . import common
 
 
 async def import_air(request: web.Request) -> web.Response:
@@ -21,15 +22,17 @@ async def import_air(request: web.Request) -> web.Response:
     state = state_of(request)
     accepted: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
-    for index, entry in enumerate(require_list(body_of(request))):
-        number = text_field(entry, "trackingNo", "trackNo", "awbNo")
-        airline_code = text_field(entry, "airlineCode", "courierCode")
+    for index, entry in enumerate(common.require_list(body_of(request))):
+        number = common.text_field(entry, "trackingNo", "trackNo", "awbNo")
+        airline_code = common.text_field(entry, "airlineCode", "courierCode")
         if number is None:
-            rejected.append(error_entry(None, "A0410", "trackingNo is null", index))
+            rejected.append(
+                common.error_entry(None, "A0410", "trackingNo is null", index)
+            )
             continue
         if not AWB_PATTERN.match(number):
             rejected.append(
-                error_entry(number, "A0400", "Invalid air waybill number", index)
+                common.error_entry(number, "A0400", "Invalid air waybill number", index)
             )
             continue
         airline = (
@@ -37,9 +40,13 @@ async def import_air(request: web.Request) -> web.Response:
         )
         normalized = normalize_awb(number)
         if airline is None:
-            rejected.append(error_entry(number, "A0400", "Unknown airline", index))
+            rejected.append(
+                common.error_entry(number, "A0400", "Unknown airline", index)
+            )
         elif normalized in state.air:
-            rejected.append(error_entry(number, "A0400", ALREADY_IMPORTED, index))
+            rejected.append(
+                common.error_entry(number, "A0400", ALREADY_IMPORTED, index)
+            )
         else:
             state.add_air(normalized, airline.code)
             accepted.append(
@@ -53,11 +60,12 @@ async def query_air(request: web.Request) -> web.Response:
     state = state_of(request)
     body = body_of(request)
     now = state.clock.now()
-    data = run_query(
+    style = state.time_style()
+    data = common.run_query(
         {} if body is None else body,
         state.air,
         lambda s: s.added_at,
-        lambda items: [air_payload(s, now) for s in items],
+        lambda items: [air_payload(s, now, style) for s in items],
         normalize_awb,
     )
     return api_response(data)
@@ -68,8 +76,23 @@ async def airline_list(_: web.Request) -> web.Response:
     return api_response([airline.as_list_item() for airline in AIRLINES.values()])
 
 
+delete_air = common.deleter(
+    "air", "trackingNo", lambda s: {"airlineCode": s.airline_code}, normalize_awb
+)
+update_airline = common.carrier_changer("air", "airlineCode", AIRLINES, normalize_awb)
+refresh_air = common.refresher(
+    "air",
+    "trackingNo",
+    lambda s: {"refreshTime": fmt(s.last_refresh)},
+    normalize_awb,
+)
+
 ROUTES = (
     ("POST", "tk/v1/aviation/track/import", import_air),
     ("POST", "tk/v1/aviation/track/query", query_air),
+    ("POST", "tk/v1/aviation/track/delete", delete_air),
+    ("POST", "tk/v1/aviation/track/update-carrier", update_airline),
+    ("POST", "tk/v1/aviation/track/refresh", refresh_air),
     ("GET", "tk/v1/aviation/courier/list", airline_list),
+    ("GET", "tk/v1/aviation/carrier/list", airline_list),
 )

@@ -1,4 +1,4 @@
-"""Ocean endpoints (``tk/v1/ocean/...``)."""
+"""Ocean endpoints (``tk/v1/ocean/...``; ``tk/v2.1/`` aliases in ``handlers``)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,20 @@ from aiohttp import web
 
 from track123_simulator.codes import ALREADY_IMPORTED
 from track123_simulator.couriers import OCEAN_CARRIERS, detect_ocean_carrier
-from track123_simulator.envelope import ApiError, api_response
+from track123_simulator.envelope import api_response
 from track123_simulator.keys import body_of, state_of
 from track123_simulator.payloads import ocean_payload
 from track123_simulator.state import SimulatorState
 
 from .common import (
+    carrier_changer,
+    deleter,
     error_entry,
-    not_registered,
-    numbers_in,
+    refresher,
     require_list,
-    require_object,
     run_query,
     text_field,
 )
-
-TOO_OFTEN = "Refresh is allowed at most once every 6 hours per tracking number"
 
 
 def _entry_type(entry: dict[str, Any]) -> int | None:
@@ -83,84 +81,24 @@ async def query_ocean(request: web.Request) -> web.Response:
     if body is None:
         body = {}
     now = state.clock.now()
+    style = state.time_style()
     data = run_query(
         body,
         state.ocean,
         lambda s: s.added_at,
-        lambda items: [ocean_payload(s, now) for s in items],
+        lambda items: [ocean_payload(s, now, style) for s in items],
     )
     return api_response(data)
-
-
-async def delete_ocean(request: web.Request) -> web.Response:
-    """Stop tracking ocean shipments."""
-    state = state_of(request)
-    numbers = numbers_in(body_of(request))
-    if not numbers:
-        raise ApiError("A0410", "No trackingNo to delete")
-    accepted, rejected = [], []
-    for index, number in enumerate(numbers):
-        shipment = state.ocean.pop(number, None)
-        if shipment is None:
-            rejected.append(not_registered(number, index))
-        else:
-            accepted.append({"trackingNo": number, "type": shipment.number_type})
-    return api_response({"accepted": accepted, "rejected": rejected})
-
-
-async def update_carrier(request: web.Request) -> web.Response:
-    """Move an ocean shipment to another carrier."""
-    state = state_of(request)
-    body = require_object(body_of(request))
-    number = text_field(body, "trackingNo", "trackNo")
-    carrier = text_field(body, "newCarrierCode", "carrierCode")
-    if number is None or carrier is None:
-        raise ApiError("A0410", "trackingNo and carrierCode are required")
-    if carrier not in OCEAN_CARRIERS:
-        raise ApiError("A0400", "Invalid carrier code")
-    shipment = state.ocean.get(number)
-    if shipment is None:
-        return api_response({"accepted": [], "rejected": [not_registered(number)]})
-    shipment.carrier_code = carrier
-    return api_response(
-        {"accepted": [{"trackingNo": number, "carrierCode": carrier}], "rejected": []}
-    )
-
-
-async def refresh_ocean(request: web.Request) -> web.Response:
-    """Ask for a refresh; at most once per 6 h per number on the simulated clock."""
-    state = state_of(request)
-    body = body_of(request)
-    single = isinstance(body, dict) and "trackingNo" in body
-    numbers = [text_field(body, "trackingNo") or ""] if single else numbers_in(body)
-    if not numbers or not all(numbers):
-        raise ApiError("A0410", "trackingNo is null")
-    now = state.clock.now()
-    accepted, rejected = [], []
-    for number in numbers:
-        shipment = state.ocean.get(number)
-        if shipment is None:
-            rejected.append(not_registered(number))
-        elif (
-            shipment.last_refresh is not None
-            and now - shipment.last_refresh < state.refresh_interval
-        ):
-            rejected.append(error_entry(number, "A0400", TOO_OFTEN))
-        else:
-            shipment.last_refresh = now
-            accepted.append({"trackingNo": number, "type": shipment.number_type})
-    if single and rejected:
-        error = rejected[0]["error"]
-        return api_response(
-            {"accepted": [], "rejected": rejected}, code=error["code"], msg=error["msg"]
-        )
-    return api_response({"accepted": accepted, "rejected": rejected})
 
 
 async def carrier_list(_: web.Request) -> web.Response:
     """All ocean carriers."""
     return api_response([carrier.as_list_item() for carrier in OCEAN_CARRIERS.values()])
 
+
+delete_ocean = deleter("ocean", "trackingNo", lambda s: {"type": s.number_type})
+update_carrier = carrier_changer("ocean", "carrierCode", OCEAN_CARRIERS)
+refresh_ocean = refresher("ocean", "trackingNo", lambda s: {"type": s.number_type})
 
 ROUTES = (
     ("POST", "tk/v1/ocean/track/import", import_ocean),
@@ -169,4 +107,5 @@ ROUTES = (
     ("POST", "tk/v1/ocean/track/update-carrier", update_carrier),
     ("POST", "tk/v1/ocean/track/refresh", refresh_ocean),
     ("GET", "tk/v1/ocean/carrier/list", carrier_list),
+    ("GET", "tk/v1/ocean/courier/list", carrier_list),
 )

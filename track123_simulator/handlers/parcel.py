@@ -13,11 +13,13 @@ from track123_simulator.keys import body_of, state_of
 from track123_simulator.payloads import parcel_payload
 from track123_simulator.shipments import ParcelShipment
 from track123_simulator.state import SimulatorState
+from track123_simulator.timefmt import fmt
 
 from .common import (
+    deleter,
     error_entry,
     not_registered,
-    numbers_in,
+    refresher,
     require_list,
     require_object,
     run_query,
@@ -37,9 +39,19 @@ UPDATABLE = {
 def _render(
     state: SimulatorState, endpoint: str, parcels: list[ParcelShipment]
 ) -> list[dict[str, Any]]:
+    """Render for ``endpoint``; a query may read a parcel as before its last push (stale)."""
     faults = state.faults.take_query_status(endpoint, [p.track_no for p in parcels])
     now = state.clock.now()
-    return [parcel_payload(p, now, faults.get(p.track_no)) for p in parcels]
+    style = state.time_style()
+    return [
+        parcel_payload(
+            p,
+            (endpoint == QUERY and state.take_stale(p.track_no)) or now,
+            faults.get(p.track_no),
+            style,
+        )
+        for p in parcels
+    ]
 
 
 async def import_parcels(request: web.Request) -> web.Response:
@@ -67,9 +79,9 @@ async def import_parcels(request: web.Request) -> web.Response:
             )
             if isinstance(entry.get("extendFieldMap"), dict):
                 shipment.extend_fields = dict(entry["extendFieldMap"])
-            accepted.append(
-                {**entry, "trackNo": number, "courierCode": shipment.courier_code}
-            )
+            # Late detection (realism ``late_carrier``) answers an empty courier.
+            courier_now = shipment.courier_at(shipment.added_at)
+            accepted.append({**entry, "trackNo": number, "courierCode": courier_now})
     return api_response({"accepted": accepted, "rejected": rejected})
 
 
@@ -98,22 +110,6 @@ async def query_realtime(request: web.Request) -> web.Response:
     return api_response(
         {"accepted": _render(state, REALTIME, [shipment])[0], "rejected": []}
     )
-
-
-async def delete_parcels(request: web.Request) -> web.Response:
-    """Stop tracking parcels."""
-    state = state_of(request)
-    numbers = numbers_in(body_of(request))
-    if not numbers:
-        raise ApiError("A0410", "No trackNo to delete")
-    accepted, rejected = [], []
-    for index, number in enumerate(numbers):
-        shipment = state.parcels.pop(number, None)
-        if shipment is None:
-            rejected.append(not_registered(number, index))
-        else:
-            accepted.append({"trackNo": number, "courierCode": shipment.courier_code})
-    return api_response({"accepted": accepted, "rejected": rejected})
 
 
 async def update_parcels(request: web.Request) -> web.Response:
@@ -154,7 +150,7 @@ async def update_courier(request: web.Request) -> web.Response:
         return api_response(
             {"accepted": [], "rejected": [error_entry(number, "A0400", NOT_REGISTERED)]}
         )
-    shipment.courier_code = new_code
+    shipment.assign_courier(new_code, state.clock.now())
     return api_response(
         {"accepted": [{"trackNo": number, "courierCode": new_code}], "rejected": []}
     )
@@ -177,11 +173,25 @@ async def detect_courier(request: web.Request) -> web.Response:
     )
 
 
+delete_parcels = deleter(
+    "parcel", "trackNo", lambda parcel: {"courierCode": parcel.courier_code}
+)
+refresh_parcels = refresher(
+    "parcel",
+    "trackNo",
+    lambda parcel: {
+        "courierCode": parcel.courier_code,
+        "refreshTime": fmt(parcel.last_refresh),
+    },
+)
+
 ROUTES = (
     ("POST", "tk/v2.1/track/import", import_parcels),
     ("POST", QUERY, query_parcels),
     ("POST", REALTIME, query_realtime),
     ("POST", "tk/v2.1/track/delete", delete_parcels),
+    ("POST", "tk/v2.1/track/refresh", refresh_parcels),
+    ("POST", "tk/v2.1/track/refresh-batch", refresh_parcels),
     ("POST", "tk/v2.1/track/update", update_parcels),
     ("POST", "tk/v2.1/track/update-courier", update_courier),
     ("GET", "tk/v2.1/courier/list", courier_list),

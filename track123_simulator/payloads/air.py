@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from track123_simulator.places import AIRPORTS
 from track123_simulator.shipments import AirShipment
 from track123_simulator.timefmt import fmt
+from track123_simulator.timestyle import PLAIN, TimeStyle
 
 
-def air_payload(shipment: AirShipment, now: datetime) -> dict[str, Any]:
-    """Build the air tracking object as of ``now`` (times in UTC)."""
+def air_payload(
+    shipment: AirShipment, now: datetime, style: TimeStyle = PLAIN
+) -> dict[str, Any]:
+    """Build the air tracking object as of ``now`` (times in UTC unless ``style`` says)."""
     events = shipment.events(now)
     plan = shipment.plan
     start = shipment.added_at
@@ -29,8 +33,12 @@ def air_payload(shipment: AirShipment, now: datetime) -> dict[str, Any]:
                 "flightNo": f.flight_no,
                 "from": f.origin,
                 "to": f.destination,
-                "departureTime": fmt(start + f.departure),
-                "arrivalTime": fmt(start + f.arrival),
+                "departureTime": style.shipment_time(
+                    start + f.departure, AIRPORTS[f.origin].utc_offset
+                ),
+                "arrivalTime": style.shipment_time(
+                    start + f.arrival, AIRPORTS[f.destination].utc_offset
+                ),
             }
             for f in plan.flights
         ]
@@ -39,12 +47,14 @@ def air_payload(shipment: AirShipment, now: datetime) -> dict[str, Any]:
         "events": [
             {
                 "status": e.status,
-                "eventTime": fmt(t),
+                **style.cargo_event(
+                    t, e.place.utc_offset, (shipment.tracking_no, index), None
+                ),
                 "location": e.place.name,
                 "flightNo": e.flight_no,
                 "pieces": plan.pieces,
                 "description": e.description,
             }
-            for t, e in reversed(events)
+            for index, (t, e) in reversed(list(enumerate(events)))
         ],
     }

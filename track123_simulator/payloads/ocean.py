@@ -9,14 +9,17 @@ from track123_simulator.couriers import OCEAN_CARRIERS
 from track123_simulator.places import Place
 from track123_simulator.shipments import OceanShipment
 from track123_simulator.timefmt import fmt
+from track123_simulator.timestyle import PLAIN, TimeStyle
 
 
 def _place(place: Place) -> dict[str, str]:
     return {"name": place.name, "unlocode": place.unlocode, "country": place.country}
 
 
-def ocean_payload(shipment: OceanShipment, now: datetime) -> dict[str, Any]:
-    """Build the ocean tracking object as of ``now`` (event times in UTC)."""
+def ocean_payload(
+    shipment: OceanShipment, now: datetime, style: TimeStyle = PLAIN
+) -> dict[str, Any]:
+    """Build the ocean tracking object as of ``now`` (times in UTC unless ``style`` says)."""
     search_status = shipment.search_status(now)
     plan = shipment.plan
     containers = []
@@ -36,14 +39,19 @@ def ocean_payload(shipment: OceanShipment, now: datetime) -> dict[str, Any]:
                 "events": [
                     {
                         "eventStatus": s.event_status,
-                        "eventTime": fmt(t),
+                        **style.cargo_event(
+                            t,
+                            s.place.utc_offset,
+                            (shipment.tracking_no, number, index),
+                            "eventTimeUTC",
+                        ),
                         "locationType": s.location_type,
                         "location": _place(s.place),
                         "vessel": s.vessel,
                         "voyage": s.voyage,
                         "description": s.description,
                     }
-                    for t, s in reversed(events)
+                    for index, (t, s) in reversed(list(enumerate(events)))
                 ],
             }
         )
@@ -60,6 +68,32 @@ def ocean_payload(shipment: OceanShipment, now: datetime) -> dict[str, Any]:
         "searchStatus": search_status,
         "pol": _place(plan.pol) if has_data else None,
         "pod": _place(plan.pod) if has_data else None,
-        "eta": fmt(shipment.added_at + plan.eta_offset) if has_data else None,
+        "eta": style.shipment_time(
+            shipment.added_at + plan.eta_offset, plan.pod.utc_offset
+        )
+        if has_data
+        else None,
+        **_etd(shipment, style, has_data),
         "containers": containers,
+    }
+
+
+def _etd(shipment: OceanShipment, style: TimeStyle, has_data: bool) -> dict[str, Any]:
+    """``etd`` (departure from the port of loading), written only with local times."""
+    if not style.local:
+        return {}
+    departure = next(
+        (
+            step.offset
+            for step in shipment.plan.containers[0][1]
+            if step.event_status == "DEPA"
+        ),
+        None,
+    )
+    if departure is None or not has_data:
+        return {"etd": None}
+    return {
+        "etd": style.shipment_time(
+            shipment.added_at + departure, shipment.plan.pol.utc_offset
+        )
     }

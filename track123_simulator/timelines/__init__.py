@@ -6,12 +6,13 @@ import random
 
 from .air import AIR_SCENARIOS, AirEventStep, AirPlan, Flight, air_plan
 from .ocean import OCEAN_SCENARIOS, OceanEventStep, OceanPlan, ocean_plan
-from .parcel import PARCEL_SCENARIOS, ParcelPlan, ParcelStep, parcel_plan
+from .parcel import PARCEL_SCENARIOS, SIGNERS, ParcelPlan, ParcelStep, parcel_plan
 
 __all__ = [
     "AIR_SCENARIOS",
     "OCEAN_SCENARIOS",
     "PARCEL_SCENARIOS",
+    "SIGNERS",
     "AirEventStep",
     "AirPlan",
     "Flight",

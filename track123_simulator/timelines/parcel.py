@@ -17,6 +17,16 @@ from track123_simulator.places import (
     Place,
 )
 
+# Who signs for a delivered parcel (``extraInfo.signedBy``).
+SIGNERS: tuple[str, ...] = (
+    "J. MILLER",
+    "A. NGUYEN",
+    "M. GARCIA",
+    "S. PATEL",
+    "K. JOHNSON",
+    "L. SCHMIDT",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ParcelStep:
@@ -39,6 +49,7 @@ class ParcelPlan:
     ship_from: str
     ship_to: str
     last_mile_courier: str | None = None
+    dest_offset: str = "+00:00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,4 +329,5 @@ def parcel_plan(scenario: str, rng: random.Random) -> ParcelPlan:
         ship_from="CN" if cross else "US",
         ship_to="US",
         last_mile_courier="usps" if scenario == "cross_border" else None,
+        dest_offset=route.dest.utc_offset,
     )
