@@ -48,8 +48,10 @@ def _stalled(parcel: Parcel) -> bool | None:
     return parcel.stay_days >= STALLED_DAYS
 
 
-def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
-    """Return the attributes of a parcel's sensor."""
+def parcel_attributes(
+    parcel: Parcel, label: str | None, limit: int | None = None
+) -> dict[str, Any]:
+    """Return the attributes of a parcel's sensor, with its ``limit`` newest events."""
     last = parcel.last_event
     return {
         **_common(ShipmentKind.PARCEL, parcel.track_no, label),
@@ -89,13 +91,18 @@ def parcel_attributes(parcel: Parcel, label: str | None) -> dict[str, Any]:
                 location=event.location,
                 sub_status=option(event.sub_status),
             )
-            for event in parcel.events
+            for event in parcel.events[:limit]
         ],
     }
 
 
-def ocean_attributes(ocean: OceanShipment, label: str | None) -> dict[str, Any]:
-    """Return the attributes of an ocean shipment's sensor."""
+def ocean_attributes(
+    ocean: OceanShipment, label: str | None, limit: int | None = None
+) -> dict[str, Any]:
+    """Return the attributes of an ocean shipment's sensor.
+
+    Each container keeps its ``limit`` newest events.
+    """
     last = ocean.last_event
     return {
         **_common(ShipmentKind.OCEAN, ocean.tracking_no, label),
@@ -130,13 +137,15 @@ def ocean_attributes(ocean: OceanShipment, label: str | None) -> dict[str, Any]:
                 description=event.description,
             )
             for container in ocean.containers
-            for event in container.events
+            for event in container.events[:limit]
         ],
     }
 
 
-def air_attributes(air: AirShipment, label: str | None) -> dict[str, Any]:
-    """Return the attributes of an air waybill's sensor."""
+def air_attributes(
+    air: AirShipment, label: str | None, limit: int | None = None
+) -> dict[str, Any]:
+    """Return the attributes of an air waybill's sensor, with its ``limit`` newest events."""
     last = air.last_event
     return {
         **_common(ShipmentKind.AIR, air.awb, label),
@@ -165,6 +174,6 @@ def air_attributes(air: AirShipment, label: str | None) -> dict[str, Any]:
                 flight_number=event.flight_no,
                 description=event.description,
             )
-            for event in air.events
+            for event in air.events[:limit]
         ],
     }

@@ -124,7 +124,8 @@ class KindSpec[D: ShipmentDetail]:
     number: Callable[[D], str]
     carrier: Callable[[D], str | None]
     status: Callable[[D], Enum]
-    attributes: Callable[[D, str | None], dict[str, Any]]
+    # The attributes of a detail and label, with at most so many events (None: all).
+    attributes: Callable[[D, str | None, int | None], dict[str, Any]]
     expected: Callable[[D], Window]
     # When a delivered shipment was delivered, given its status option.
     delivered_at: Callable[[D, str | None], datetime | None]

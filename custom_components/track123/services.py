@@ -296,7 +296,7 @@ async def _async_get_shipments(call: ServiceCall) -> ServiceResponse:
             {
                 "status": shipment.status,
                 "name": shipment.name,
-                **shipment.attributes,
+                **shipment.full_attributes,
             }
             for shipment in entry.runtime_data.coordinator.data.values()
             if (not kinds or shipment.kind in kinds)

@@ -8,6 +8,8 @@ from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_registry import RegistryEntryDisabler
+from homeassistant.helpers.json import json_dumps
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -16,7 +18,13 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.track123.const import CONF_KINDS, ShipmentKind
+from custom_components.track123.api import (
+    Parcel,
+    ParcelEvent,
+    ParcelStatus,
+    ParcelSubStatus,
+)
+from custom_components.track123.const import CONF_KINDS, DOMAIN, ShipmentKind
 from custom_components.track123.kinds import STATUS_OPTIONS
 from track123_simulator import (
     AIR_SCENARIOS,
@@ -433,3 +441,45 @@ async def test_last_successful_update(
     state = hass.states.get(LAST_REFRESH)
     assert state is not None
     assert state.state == "2026-11-01T00:30:31+00:00"
+
+
+async def test_long_history_keeps_the_state_small(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A shipment with 200 events shows the newest few; the action returns all 200."""
+    start = dt_util.utcnow() - timedelta(days=30)
+    events = tuple(
+        ParcelEvent(
+            time=start + timedelta(hours=3 * index),
+            description=f"Scanned at sorting centre {index} of the long way round",
+            location=f"HUB {index}, SOMEWHERE, US",
+            sub_status=ParcelSubStatus.IN_TRANSIT_02,
+        )
+        for index in reversed(range(200))
+    )
+    coordinator = init_integration.runtime_data.coordinator
+    coordinator.async_set_shipment(
+        Parcel(
+            track_no=PARCEL,
+            courier_code="ups",
+            status=ParcelStatus.IN_TRANSIT,
+            sub_status=ParcelSubStatus.IN_TRANSIT_02,
+            events=events,
+        )
+    )
+    await hass.async_block_till_done()
+
+    state = state_of(hass, entity_id_of(hass, PARCEL_UNIQUE_ID))
+    assert len(json_dumps(dict(state.attributes))) < 4096
+    assert [event["description"] for event in state.attributes["events"]] == [
+        event.description for event in events[:5]
+    ]
+    response = await hass.services.async_call(
+        DOMAIN,
+        "get_shipments",
+        {"kind": ["parcel"]},
+        blocking=True,
+        return_response=True,
+    )
+    [shipment] = response["shipments"]
+    assert len(shipment["events"]) == 200
