@@ -1,7 +1,9 @@
 """Tests of the sensors: one per shipment through every status, and the summary."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNKNOWN
@@ -36,7 +38,6 @@ from track123_simulator import (
 from .common import (
     AIR,
     OCEAN,
-    OCEAN_UNIQUE_ID,
     PARCEL,
     PARCEL_UNIQUE_ID,
     advance,
@@ -217,96 +218,89 @@ async def _walk(
     return statuses
 
 
-@pytest.mark.parametrize("scenario", PARCEL_SCENARIOS)
-async def test_parcel_scenario(
-    *,
-    hass: HomeAssistant,
-    mock_config_entry: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    sim_state: SimulatorState,
-    snapshot: SnapshotAssertion,
-    scenario: str,
-) -> None:
-    """A parcel's sensor follows its status, sub-status, events and dates."""
-    parcel = sim_state.add_parcel(PARCEL, courier_code="ups", scenario=scenario)
-    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["parcel"]})
-    entity_id = entity_id_of(hass, PARCEL_UNIQUE_ID)
-    assert entity_id == "sensor.track123_1z999aa10123456784"
+@dataclass(frozen=True)
+class _Walk:
+    """How to follow one kind of shipment through its scenarios."""
 
-    statuses = await _walk(
-        hass,
-        freezer,
-        sim_state,
-        entity_id,
-        offsets=(step.offset for step in parcel.plan.steps),
-        snapshot=snapshot,
-    )
-
-    assert statuses == PARCEL_STATUS_SEQUENCES[scenario]
+    kinds: list[str]
+    entity_id: str
+    add: Callable[[SimulatorState, str], Any]
+    # The moments the scenario's plan changes something.
+    offsets: Callable[[Any], Iterable[timedelta]]
+    sequences: dict[str, list[str]]
 
 
-@pytest.mark.parametrize("scenario", OCEAN_SCENARIOS)
-async def test_ocean_scenario(
-    *,
-    hass: HomeAssistant,
-    mock_config_entry: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    sim_state: SimulatorState,
-    snapshot: SnapshotAssertion,
-    scenario: str,
-) -> None:
-    """An ocean shipment's sensor follows its containers, vessels and ports."""
-    ocean = sim_state.add_ocean(
-        OCEAN, number_type=3, carrier_code="MAEU", scenario=scenario
-    )
-    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["ocean"]})
-    entity_id = entity_id_of(hass, OCEAN_UNIQUE_ID)
-    assert entity_id == "sensor.track123_msku1234567"
-
-    statuses = await _walk(
-        hass,
-        freezer,
-        sim_state,
-        entity_id,
-        offsets=[
+WALKS: dict[str, _Walk] = {
+    "parcel": _Walk(
+        kinds=["parcel"],
+        entity_id="sensor.track123_1z999aa10123456784",
+        add=lambda state, scenario: state.add_parcel(
+            PARCEL, courier_code="ups", scenario=scenario
+        ),
+        offsets=lambda parcel: [step.offset for step in parcel.plan.steps],
+        sequences=PARCEL_STATUS_SEQUENCES,
+    ),
+    "ocean": _Walk(
+        kinds=["ocean"],
+        entity_id="sensor.track123_msku1234567",
+        add=lambda state, scenario: state.add_ocean(
+            OCEAN, number_type=3, carrier_code="MAEU", scenario=scenario
+        ),
+        offsets=lambda ocean: [
             *(step.offset for _, steps in ocean.plan.containers for step in steps),
             *(offset for offset, _ in ocean.plan.markers),
         ],
-        snapshot=snapshot,
-    )
+        sequences=OCEAN_STATUS_SEQUENCES,
+    ),
+    "air": _Walk(
+        kinds=["air"],
+        entity_id="sensor.track123_176_12345675",
+        add=lambda state, scenario: state.add_air(AIR, scenario=scenario),
+        offsets=lambda air: [
+            *(event.offset for event in air.plan.events),
+            *(offset for offset, _ in air.plan.markers),
+        ],
+        sequences=AIR_STATUS_SEQUENCES,
+    ),
+}
 
-    assert statuses == OCEAN_STATUS_SEQUENCES[scenario]
 
-
-@pytest.mark.parametrize("scenario", AIR_SCENARIOS)
-async def test_air_scenario(
+@pytest.mark.parametrize(
+    ("kind", "scenario"),
+    [
+        pytest.param(kind, scenario, id=f"{kind}-{scenario}")
+        for kind, walk in WALKS.items()
+        for scenario in walk.sequences
+    ],
+)
+async def test_scenario(
     *,
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
     sim_state: SimulatorState,
     snapshot: SnapshotAssertion,
+    kind: str,
     scenario: str,
 ) -> None:
-    """An air waybill's sensor follows its flights and events."""
-    air = sim_state.add_air(AIR, scenario=scenario)
-    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["air"]})
-    entity_id = entity_id_of(hass, shipment_unique_id("air", AIR))
-    assert entity_id == "sensor.track123_176_12345675"
+    """A shipment's sensor follows its status, sub-status, events and dates."""
+    walk = WALKS[kind]
+    shipment = walk.add(sim_state, scenario)
+    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: walk.kinds})
+    number = {"parcel": PARCEL, "ocean": OCEAN, "air": AIR}[kind]
+    entity_id = entity_id_of(hass, shipment_unique_id(kind, number))
+    assert entity_id == walk.entity_id
 
     statuses = await _walk(
         hass,
         freezer,
         sim_state,
         entity_id,
-        offsets=[
-            *(event.offset for event in air.plan.events),
-            *(offset for offset, _ in air.plan.markers),
-        ],
+        offsets=walk.offsets(shipment),
         snapshot=snapshot,
     )
 
-    assert statuses == AIR_STATUS_SEQUENCES[scenario]
+    assert statuses == walk.sequences[scenario]
 
 
 async def test_parcel_counts(
