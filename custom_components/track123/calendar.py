@@ -10,8 +10,9 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .coordinator import Shipments, Track123ConfigEntry, Track123Coordinator
+from .coordinator import Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
+from .merge import Shipments
 from .shipment import Shipment, expected_window
 
 PARALLEL_UPDATES = 0

@@ -1,11 +1,11 @@
 """Polls Track123 for every tracked shipment."""
 
 import asyncio
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -42,11 +42,11 @@ from .const import (
 )
 from .events import PendingEvent, StatusEvents
 from .kinds import KINDS, KindSpec, spec_of
-from .shipment import Shipment, ShipmentDetail, shipment_key
+from .merge import ShipmentMerger, Shipments
+from .shipment import Shipment, ShipmentDetail
 from .store import ShipmentStore
 
 type Track123ConfigEntry = ConfigEntry[Track123RuntimeData]
-type Shipments = dict[str, Shipment]
 
 QUOTA_ISSUE_ID = "quota_exhausted_{entry_id}"
 # A0200 is named USER_LOGIN_ERROR but described "Server error.": taken as a
@@ -54,14 +54,6 @@ QUOTA_ISSUE_ID = "quota_exhausted_{entry_id}"
 # the default interval, longer than Track123's transient errors have lasted in
 # the soak test's model of them): then the key is more likely wrong than the server.
 AMBIGUOUS_AUTH_POLLS = 3
-
-
-class _Merged(NamedTuple):
-    """What a poll merged for one model the client returned."""
-
-    detail: ShipmentDetail  # kept, so that its id stays unique while remembered
-    key: str
-    shipment: Shipment
 
 
 @dataclass(kw_only=True, slots=True)
@@ -125,10 +117,7 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         self._poll_everything = False
         self._ambiguous_failures = 0
         self._refresh_listeners: list[Callable[[], None]] = []
-        # The last poll's merge by the identity of each model, and the labels'
-        # revision it used.
-        self._merged: dict[int, _Merged] = {}
-        self._merged_labels = -1
+        self._merger = ShipmentMerger(store, self.retention)
 
     @property
     def specs(self) -> list[KindSpec[Any]]:
@@ -193,7 +182,9 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         # A push waits here, not while the poll waits for Track123; the data is
         # assigned when this returns, before a waiting push can run.
         async with self._push_lock:
-            shipments = self._merge(details, remember=True, carried=self._carried(due))
+            shipments = self._merger.merge(
+                self.data or {}, details, remember=True, carried=self._carried(due)
+            )
             self._pending_events.extend(await self.events.async_collect(shipments))
         return shipments
 
@@ -231,7 +222,7 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
 
         Like a push, an answer older than what is shown changes nothing.
         """
-        shipments = self._merge([detail], carried=self.data.values())
+        shipments = self._merger.merge(self.data, [detail], carried=self.data.values())
         if shipments != self.data:
             self.async_set_updated_data(shipments)
 
@@ -279,7 +270,9 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
             key = spec.key(detail)
             if key not in previous and not self._accepts_pushed(spec, detail):
                 return False
-            shipments = self._merge([detail], carried=previous.values())
+            shipments = self._merger.merge(
+                previous, [detail], carried=previous.values()
+            )
             if shipments == previous:
                 return True
             self._pending_events.extend(await self.events.async_collect(shipments))
@@ -345,80 +338,6 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
                 details.extend((await spec.query_added(self.client, numbers)).items)
         return details
 
-    def _merge(
-        self,
-        details: Iterable[ShipmentDetail],
-        *,
-        remember: bool = False,
-        carried: Iterable[Shipment] = (),
-    ) -> Shipments:
-        """Build the new shipments, reusing unchanged ones and dropping expired ones.
-
-        The client returns the very model of a tracking that did not change; while
-        the labels are unchanged too, its shipment is the one built before. With
-        ``remember`` (a poll), this merge is kept for the next one. ``carried``
-        shipments (not in ``details``) stay as they are.
-        """
-        previous = self.data or {}
-        # Delivered before this moment: longer ago than the retention.
-        cutoff = dt_util.utcnow() - self.retention
-        labels = self.store.labels_revision
-        known = self._merged if labels == self._merged_labels else {}
-        merged: dict[int, _Merged] = {}
-        shipments: Shipments = {}
-        answered: set[str] = set()
-        for new in details:
-            ident = id(new)
-            seen = known.get(ident)
-            if (
-                seen is not None
-                and seen.detail is new
-                and previous.get(seen.key) is seen.shipment
-            ):
-                key, shipment = seen.key, seen.shipment
-            else:
-                key, shipment = self._merge_one(previous, new, shipments)
-            merged[ident] = _Merged(new, key, shipment)
-            answered.add(key)
-            if not _expired(shipment, cutoff):
-                shipments[key] = shipment
-        for shipment in carried:
-            if shipment.key not in answered and not _expired(shipment, cutoff):
-                shipments.setdefault(shipment.key, shipment)
-        if remember:
-            self._merged, self._merged_labels = merged, labels
-        return shipments
-
-    def _merge_one(
-        self, previous: Shipments, new: ShipmentDetail, merged: Shipments
-    ) -> tuple[str, Shipment]:
-        """Return the key and shipment of one detail.
-
-        An unchanged shipment is reused; an answer older than the shipment shown
-        keeps the one shown. A second tracking of a number already merged (the
-        same number with another carrier) gets a key of its own.
-        """
-        spec = spec_of(new)
-        key = _key_among(spec, new, previous, merged)
-        user_label = self._label(new)
-        old = previous.get(key)
-        if old is not None and spec.is_stale(new, old.detail):
-            return key, old
-        detail = new if old is None else spec.keep_last_known(old.detail, new)
-        if (
-            old is not None
-            and (old.detail is detail or old.detail == detail)
-            and old.label == spec.label(detail, user_label)
-        ):
-            # Unchanged: keep the shipment already built.
-            return key, old
-        return key, spec.build(detail, user_label, key)
-
-    def _label(self, detail: ShipmentDetail) -> str | None:
-        """Return the label the user gave a shipment in Home Assistant."""
-        spec = spec_of(detail)
-        return self.store.label_for(spec.kind, spec.number(detail))
-
     @callback
     def _async_raise_quota_issue(self) -> None:
         """Tell the user the Track123 quota is used up."""
@@ -431,39 +350,3 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
             translation_key="quota_exhausted",
             translation_placeholders={"title": self.config_entry.title},
         )
-
-
-def _expired(shipment: Shipment, cutoff: datetime) -> bool:
-    """Return True for a shipment delivered before ``cutoff``."""
-    return (
-        shipment.delivered_at is not None
-        and shipment.delivered_at < cutoff
-        and shipment.is_delivered
-    )
-
-
-def _key_among(
-    spec: KindSpec[Any],
-    detail: ShipmentDetail,
-    previous: Shipments,
-    merged: Shipments,
-) -> str:
-    """Return a detail's key, telling apart two trackings of one number.
-
-    The number's key stays with the tracking that held it (same carrier); any
-    other tracking of that number is keyed by its carrier as well.
-    """
-    key = spec.key(detail)
-    taken = merged.get(key)
-    if taken is None or taken.carrier == spec.carrier(detail):
-        return key
-    carrier = spec.carrier(detail)
-    holder = previous.get(key)
-    if holder is not None and holder.carrier == carrier and carrier is not None:
-        # This one held the key before: the other moves aside.
-        other = taken
-        del merged[key]
-        moved = shipment_key(spec.kind, other.number, other.carrier or "auto")
-        merged[moved] = replace(other, key=moved)
-        return key
-    return shipment_key(spec.kind, spec.number(detail), carrier or "auto")

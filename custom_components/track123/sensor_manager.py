@@ -11,7 +11,8 @@ from homeassistant.helpers.entity_platform import (
 )
 
 from .const import DOMAIN, LOGGER
-from .coordinator import Shipments, Track123Coordinator
+from .coordinator import Track123Coordinator
+from .merge import Shipments
 from .shipment import shipment_unique_prefix
 from .shipment_sensor import ShipmentSensor
 

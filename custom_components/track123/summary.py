@@ -6,8 +6,9 @@ from datetime import datetime
 from homeassistant.util import dt as dt_util
 
 from .const import ShipmentKind
-from .coordinator import Shipments, Track123Coordinator
+from .coordinator import Track123Coordinator
 from .kinds import CATEGORY_DELIVERED, CATEGORY_EXCEPTION
+from .merge import Shipments
 from .shipment import Shipment, expected_window
 
 
