@@ -30,7 +30,7 @@ from . import DASHBOARD_PATH, DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERNAME, seed
 STOP_TIMEOUT = 60.0
 # The simulator's realism switches the demo turns on: those the integration was run
 # against with no error in its log (docs/simulator-realism.md says which are left off).
-DEMO_REALISM = "all,-v21_only"
+DEMO_REALISM = "all,-server_errors"
 # Real seconds between two pushes of the parcel updates due.
 WEBHOOK_INTERVAL = 2.0
 PR_SET_PDEATHSIG = 1

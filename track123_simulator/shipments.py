@@ -26,6 +26,9 @@ class ParcelShipment:
     added_at: datetime
     plan: ParcelPlan
     id: int
+    # (from when, courier) in time order; a first entry after ``added_at`` means the
+    # courier is not known until then (realism switch ``late_carrier``).
+    courier_schedule: tuple[tuple[datetime, str], ...]
     last_mile_no: str = ""
     expected_as_object: bool = False
     order_no: str = ""
@@ -36,14 +39,6 @@ class ParcelShipment:
     signer: str = ""
     quirks: frozenset[str] = frozenset()
     last_refresh: datetime | None = None
-    # (from when, courier) in time order; a first entry after ``added_at`` means the
-    # courier is not known until then (realism switch ``late_carrier``).
-    courier_schedule: tuple[tuple[datetime, str], ...] = ()
-
-    def __post_init__(self) -> None:
-        """Without a schedule, the courier is known from the start."""
-        if not self.courier_schedule:
-            self.courier_schedule = ((self.added_at, self.courier_code),)
 
     def courier_at(self, as_of: datetime) -> str:
         """Return the courier shown at ``as_of`` (empty while not yet detected)."""

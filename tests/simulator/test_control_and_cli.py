@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 import subprocess
 import sys
+from typing import Any
+from unittest.mock import patch
+
+import pytest
 
 from track123_simulator import SimulatorState
 from track123_simulator.demo import DEMO_SPECS, populate_demo
+from track123_simulator.realism import Realism
 
 from .conftest import PARCEL_STATUSES, Api
 
@@ -101,3 +106,25 @@ def test_cli_help() -> None:
     )
     for option in ("--host", "--port", "--key", "--seed", "--demo", "--speed"):
         assert option in result.stdout
+
+
+def test_demo_realism_option() -> None:
+    """``scripts/develop`` turns on the demo's realism unless told otherwise, and refuses unknown names."""
+    from track123_demo.__main__ import main as demo_main
+    from track123_demo.stack import DEMO_REALISM
+
+    captured: list[Any] = []
+
+    def fake_run(coro: Any) -> int:
+        captured.append(coro.cr_frame.f_locals["options"])
+        coro.close()
+        return 0
+
+    with patch("track123_demo.__main__.asyncio.run", fake_run):
+        assert demo_main([]) == 0
+        assert demo_main(["--realism", "none"]) == 0
+    assert [options.realism for options in captured] == [DEMO_REALISM, "none"]
+    assert "server_errors" not in Realism.from_spec(DEMO_REALISM).enabled
+    with pytest.raises(SystemExit) as raised:
+        demo_main(["--realism", "loud"])
+    assert raised.value.code == 2

@@ -98,6 +98,31 @@ async def test_update_courier_changes_the_one_tracking(
     assert list(sim_state.parcels) == [UPS]
 
 
+async def test_courier_fields_empty_or_absent(
+    api: Api, sim_state: SimulatorState
+) -> None:
+    """Before detection, some parcels answer empty courier fields, others none at all."""
+    sim_state.realism.apply("late_carrier")
+    sim_state.rate_limit_per_second = None
+    for index in range(12):
+        sim_state.add_parcel(f"1Z999AA1{index:010d}", scenario="delivered")
+    sim_state.clock.advance(timedelta(minutes=59))
+    page = (await api.post(QUERY, {})).json()["data"]["accepted"]
+    shapes = {tuple(sorted(item["localLogisticsInfo"])) for item in page["content"]}
+    assert shapes == {
+        ("trackingDetails",),
+        (
+            "courierCode",
+            "courierHomePage",
+            "courierNameCN",
+            "courierNameEN",
+            "courierTrackingLink",
+            "trackingDetails",
+        ),
+    }
+    assert {courier_of(item) for item in page["content"]} == {"", None}
+
+
 def test_share_of_late_and_changing_parcels_is_seeded() -> None:
     """Every parcel registered without courier is late; about a third change later; the same seed picks the same ones."""
 

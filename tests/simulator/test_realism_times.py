@@ -106,6 +106,7 @@ async def test_local_times_of_cargo(api: Api, sim_state: SimulatorState) -> None
     """Ocean eta/etd and event times local to their port, eventTimeUTC beside most; air times local to their airport."""
     sim_state.realism.apply("local_times")
     ocean = sim_state.add_ocean("MSKU1234567", scenario="delivered")
+    sim_state.add_ocean("MSKU7654321", scenario="no_record")
     air = sim_state.add_air("176-12345675", scenario="delivered")
     sim_state.clock.advance(timedelta(days=40))
     item = await api.tracking("tk/v1/ocean/track/query", "MSKU1234567")
@@ -113,6 +114,8 @@ async def test_local_times_of_cargo(api: Api, sim_state: SimulatorState) -> None
         ocean.added_at + ocean.plan.eta_offset + offset_delta(ocean.plan.pod.utc_offset)
     )
     assert API_TIME.match(item["etd"])
+    unknown = await api.tracking("tk/v1/ocean/track/query", "MSKU7654321")
+    assert (unknown["eta"], unknown["etd"]) == (None, None)
     events = item["containers"][0]["events"]
     with_utc = [e for e in events if "eventTimeUTC" in e]
     assert 0 < len(with_utc) < len(events)
