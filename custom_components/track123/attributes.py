@@ -16,9 +16,48 @@ _FINAL_PARCEL_STATUSES = frozenset(
 )
 
 
+# Values a detail leaves out rather than showing "Unknown" or nothing.
+_EMPTY: Final[tuple[object, ...]] = (None, "", [])
+# How Track123 (or the airline behind it) may write a weight's unit, and the
+# symbol shown. Air cargo is weighed in kilograms unless the waybill says pounds.
+_WEIGHT_UNITS: Final = {
+    "kg": "kg",
+    "kgs": "kg",
+    "k": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "lb": "lb",
+    "lbs": "lb",
+    "l": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+}
+
+
+def present(values: dict[str, Any]) -> dict[str, Any]:
+    """Return the values without the empty ones: a detail never reads "Unknown".
+
+    The events stay even when there are none: templates and cards iterate them.
+    """
+    return {
+        key: value
+        for key, value in values.items()
+        if key == EVENTS_ATTRIBUTE or value not in _EMPTY
+    }
+
+
 def compact(**values: Any) -> dict[str, Any]:
     """Return the values given, without the empty ones."""
-    return {key: value for key, value in values.items() if value is not None}
+    return present(values)
+
+
+def weight_text(weight: float | None, unit: str | None) -> str | None:
+    """Return a weight with its unit ("120.5 kg"); kilograms when none is given."""
+    if weight is None:
+        return None
+    raw = (unit or "kg").strip()
+    symbol = _WEIGHT_UNITS.get(raw.lower(), raw)
+    return f"{weight:,.3f}".rstrip("0").rstrip(".") + f" {symbol}"
 
 
 def _common(kind: ShipmentKind, number: str, label: str | None) -> dict[str, Any]:
@@ -53,47 +92,42 @@ def parcel_attributes(
 ) -> dict[str, Any]:
     """Return the attributes of a parcel's sensor, with its ``limit`` newest events."""
     last = parcel.last_event
-    return {
-        **_common(ShipmentKind.PARCEL, parcel.track_no, label),
-        "carrier_code": parcel.courier_code,
-        "carrier_name": parcel.courier_name,
-        "tracking_link": parcel.tracking_link,
-        "sub_status": option(parcel.sub_status),
-        # What Track123 sent that is not known here, to show and to report.
-        **compact(
-            status_code=_unknown(parcel.status, parcel.status_code),
-            sub_status_code=_unknown(parcel.sub_status, parcel.sub_status_code),
-        ),
-        "sub_status_description": (
-            parcel.sub_status.description if option(parcel.sub_status) else None
-        ),
-        "last_event": last.description if last else None,
-        "last_event_time": last.time if last else None,
-        "last_event_location": last.location if last else None,
-        "query_status": option(parcel.query_status),
-        "origin_country": parcel.ship_from,
-        "destination_country": parcel.ship_to,
-        "days_in_transit": parcel.transit_days,
-        "delivered_time": parcel.delivered_time,
-        **compact(
-            delivered_days=parcel.delivered_days or None,
-            signed_by=parcel.signed_by,
-            pieces=parcel.pieces,
-            days_without_update=parcel.stay_days,
-            stalled=_stalled(parcel),
-        ),
-        "order_number": parcel.order_no,
-        "last_mile_tracking_number": parcel.last_mile_track_no,
-        EVENTS_ATTRIBUTE: [
-            compact(
-                time=event.time,
-                description=event.description,
-                location=event.location,
-                sub_status=option(event.sub_status),
-            )
-            for event in parcel.events[:limit]
-        ],
-    }
+    return present(
+        {
+            **_common(ShipmentKind.PARCEL, parcel.track_no, label),
+            "carrier_code": parcel.courier_code,
+            "carrier_name": parcel.courier_name,
+            "tracking_link": parcel.tracking_link,
+            "sub_status": option(parcel.sub_status),
+            # What Track123 sent that is not known here, to show and to report.
+            "status_code": _unknown(parcel.status, parcel.status_code),
+            "sub_status_code": _unknown(parcel.sub_status, parcel.sub_status_code),
+            "last_event": last.description if last else None,
+            "last_event_time": last.time if last else None,
+            "last_event_location": last.location if last else None,
+            "query_status": option(parcel.query_status),
+            "origin_country": parcel.ship_from,
+            "destination_country": parcel.ship_to,
+            "days_in_transit": parcel.transit_days,
+            "delivered_time": parcel.delivered_time,
+            "delivered_days": parcel.delivered_days or None,
+            "signed_by": parcel.signed_by,
+            "pieces": parcel.pieces,
+            "days_without_update": parcel.stay_days,
+            "stalled": _stalled(parcel),
+            "order_number": parcel.order_no,
+            "last_mile_tracking_number": parcel.last_mile_track_no,
+            EVENTS_ATTRIBUTE: [
+                compact(
+                    time=event.time,
+                    description=event.description,
+                    location=event.location,
+                    sub_status=option(event.sub_status),
+                )
+                for event in parcel.events[:limit]
+            ],
+        }
+    )
 
 
 def ocean_attributes(
@@ -104,42 +138,44 @@ def ocean_attributes(
     Each container keeps its ``limit`` newest events.
     """
     last = ocean.last_event
-    return {
-        **_common(ShipmentKind.OCEAN, ocean.tracking_no, label),
-        "number_type": option(ocean.number_type),
-        **compact(status_code=_unknown(ocean.search_status, ocean.search_status_code)),
-        "carrier_code": ocean.carrier_code,
-        "containers": [
-            compact(
-                container_number=container.container_no,
-                transit_status=option(container.status),
-            )
-            for container in ocean.containers
-        ],
-        **_last_event(last, last.location.name if last and last.location else None),
-        "last_event_location_type": option(last.location_type) if last else None,
-        "vessel": last.vessel if last else None,
-        "voyage": last.voyage if last else None,
-        "port_of_loading": (
-            ocean.port_of_loading.name if ocean.port_of_loading else None
-        ),
-        "port_of_discharge": (
-            ocean.port_of_discharge.name if ocean.port_of_discharge else None
-        ),
-        "eta": ocean.eta,
-        EVENTS_ATTRIBUTE: [
-            compact(
-                container_number=container.container_no,
-                time=event.time,
-                status=option(event.status),
-                location_type=option(event.location_type),
-                location=event.location.name if event.location else None,
-                description=event.description,
-            )
-            for container in ocean.containers
-            for event in container.events[:limit]
-        ],
-    }
+    return present(
+        {
+            **_common(ShipmentKind.OCEAN, ocean.tracking_no, label),
+            "number_type": option(ocean.number_type),
+            "status_code": _unknown(ocean.search_status, ocean.search_status_code),
+            "carrier_code": ocean.carrier_code,
+            "containers": [
+                compact(
+                    container_number=container.container_no,
+                    transit_status=option(container.status),
+                )
+                for container in ocean.containers
+            ],
+            **_last_event(last, last.location.name if last and last.location else None),
+            "last_event_location_type": option(last.location_type) if last else None,
+            "vessel": last.vessel if last else None,
+            "voyage": last.voyage if last else None,
+            "port_of_loading": (
+                ocean.port_of_loading.name if ocean.port_of_loading else None
+            ),
+            "port_of_discharge": (
+                ocean.port_of_discharge.name if ocean.port_of_discharge else None
+            ),
+            "eta": ocean.eta,
+            EVENTS_ATTRIBUTE: [
+                compact(
+                    container_number=container.container_no,
+                    time=event.time,
+                    status=option(event.status),
+                    location_type=option(event.location_type),
+                    location=event.location.name if event.location else None,
+                    description=event.description,
+                )
+                for container in ocean.containers
+                for event in container.events[:limit]
+            ],
+        }
+    )
 
 
 def air_attributes(
@@ -147,33 +183,35 @@ def air_attributes(
 ) -> dict[str, Any]:
     """Return the attributes of an air waybill's sensor, with its ``limit`` newest events."""
     last = air.last_event
-    return {
-        **_common(ShipmentKind.AIR, air.awb, label),
-        "airline_code": air.airline_code,
-        **compact(status_code=_unknown(air.status, air.status_code)),
-        "origin": air.origin,
-        "destination": air.destination,
-        "pieces": air.pieces,
-        "weight": air.weight,
-        "flights": [
-            compact(
-                flight_number=flight.flight_no,
-                origin=flight.origin,
-                destination=flight.destination,
-                departure_time=flight.departure_time,
-                arrival_time=flight.arrival_time,
-            )
-            for flight in air.flights
-        ],
-        **_last_event(last, last.location if last else None),
-        EVENTS_ATTRIBUTE: [
-            compact(
-                time=event.time,
-                status=option(event.status),
-                location=event.location,
-                flight_number=event.flight_no,
-                description=event.description,
-            )
-            for event in air.events[:limit]
-        ],
-    }
+    return present(
+        {
+            **_common(ShipmentKind.AIR, air.awb, label),
+            "airline_code": air.airline_code,
+            "status_code": _unknown(air.status, air.status_code),
+            "origin": air.origin,
+            "destination": air.destination,
+            "pieces": air.pieces,
+            "weight": weight_text(air.weight, air.weight_unit),
+            "flights": [
+                compact(
+                    flight_number=flight.flight_no,
+                    origin=flight.origin,
+                    destination=flight.destination,
+                    departure_time=flight.departure_time,
+                    arrival_time=flight.arrival_time,
+                )
+                for flight in air.flights
+            ],
+            **_last_event(last, last.location if last else None),
+            EVENTS_ATTRIBUTE: [
+                compact(
+                    time=event.time,
+                    status=option(event.status),
+                    location=event.location,
+                    flight_number=event.flight_no,
+                    description=event.description,
+                )
+                for event in air.events[:limit]
+            ],
+        }
+    )

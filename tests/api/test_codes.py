@@ -60,7 +60,8 @@ SEED_TABLES: dict[type, dict[str, str]] = {
     },
     ParcelSubStatus: {
         "INFO_RECEIVED_01": "The carrier has received a request from the shipper and is preparing to pick up the package.",
-        "IN_TRANSIT_01": "Parcel is on it's way.",
+        # The seed's "it's" corrected: the description is shown to users.
+        "IN_TRANSIT_01": "Parcel is on its way.",
         "IN_TRANSIT_02": "Parcels have arrived at the sorting center.",
         "IN_TRANSIT_03": "Parcel customs clearance completed.",
         "IN_TRANSIT_04": "Dispatching, the package has been encapsulated and will be sent to the airport soon.",

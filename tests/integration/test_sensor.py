@@ -348,7 +348,8 @@ async def test_parcel_counts(
     }
     state = hass.states.get(SUMMARY_ENTITIES["in_transit"])
     assert state is not None
-    assert state.attributes["unit_of_measurement"] == "parcels"
+    # A bare count: no unit that would read "1 parcels" (the name says what is counted).
+    assert "unit_of_measurement" not in state.attributes
     assert state.attributes["state_class"] == "measurement"
 
 

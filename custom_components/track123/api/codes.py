@@ -240,7 +240,7 @@ class ParcelSubStatus(_CodeEnum):
         "INFO_RECEIVED_01",
         "The carrier has received a request from the shipper and is preparing to pick up the package.",
     )
-    IN_TRANSIT_01 = "IN_TRANSIT_01", "Parcel is on it's way."
+    IN_TRANSIT_01 = "IN_TRANSIT_01", "Parcel is on its way."
     IN_TRANSIT_02 = "IN_TRANSIT_02", "Parcels have arrived at the sorting center."
     IN_TRANSIT_03 = "IN_TRANSIT_03", "Parcel customs clearance completed."
     IN_TRANSIT_04 = (
