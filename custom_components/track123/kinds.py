@@ -26,7 +26,6 @@ from .api import (
     ExpectedDelivery,
     ImportResult,
     OceanImport,
-    OceanNumberType,
     OceanSearchStatus,
     OceanShipment,
     Parcel,
@@ -38,6 +37,20 @@ from .api import (
 )
 from .attributes import air_attributes, ocean_attributes, parcel_attributes
 from .const import ShipmentKind
+from .kind_calls import (
+    Recipient,
+    change_airline,
+    change_ocean_carrier,
+    change_parcel_courier,
+    delete_air,
+    delete_ocean,
+    delete_parcel,
+    ocean_key,
+    retrack_air,
+    retrack_ocean,
+    retrack_parcel,
+    update_parcel_label,
+)
 from .shipment import (
     NewShipment,
     Shipment,
@@ -136,9 +149,23 @@ class KindSpec[D: ShipmentDetail]:
     query_window: Callable[
         [Track123Client, datetime, datetime], Awaitable[tuple[D, ...]]
     ]
-    # None where Track123 has no endpoint to stop tracking the kind.
-    delete: Callable[[Track123Client, Shipment], Awaitable[ImportResult]] | None
+    # Stops tracking at Track123; the answer's rejected entries say why it refused.
+    delete: Callable[[Track123Client, Shipment], Awaitable[ImportResult]]
+    # Moves a shipment to another carrier at Track123 (raises when refused).
+    change_carrier: Callable[[Track123Client, Shipment, str], Awaitable[None]]
+    # Asks Track123 to fetch a shipment again: each number at most once in 6 hours.
+    retrack: Callable[[Track123Client, Shipment, Recipient], Awaitable[ImportResult]]
     list_carriers: Callable[[Track123Client], Awaitable[tuple[Courier, ...]]]
+    # Writes the user's label where Track123 keeps one for the kind (so that it
+    # survives a reinstall) and returns the detail as it now is; None: the label
+    # lives in Home Assistant only.
+    update_label: Callable[[Track123Client, D, str | None], Awaitable[D]] | None = None
+    # How Track123 addresses a shipment besides its number (the ocean number type).
+    number_type: Callable[[D], int | None] = _none
+    # The kind takes a number type (booking, bill of lading, container).
+    takes_number_type: bool = False
+    # The kind takes a recipient's postal code and phone suffix (see Recipient).
+    takes_recipient: bool = False
     sub_status: Callable[[D], str | None] = _none
     # The label shown: the user's, else what Track123 keeps for the shipment.
     label: Callable[[D, str | None], str | None] = _user_label
@@ -271,12 +298,6 @@ async def _query_parcels(
     return await client.query_parcels([shipment.number for shipment in added])
 
 
-async def _delete_parcel(client: Track123Client, shipment: Shipment) -> ImportResult:
-    """Stop tracking a parcel, naming its courier where known."""
-    courier = {shipment.number: shipment.carrier} if shipment.carrier else None
-    return await client.delete_parcels([shipment.number], courier)
-
-
 PARCEL: KindSpec[Parcel] = KindSpec(
     kind=ShipmentKind.PARCEL,
     detail_type=Parcel,
@@ -301,21 +322,18 @@ PARCEL: KindSpec[Parcel] = KindSpec(
     register=_register_parcel,
     query_added=_query_parcels,
     query_window=lambda client, start, end: client.query_all_parcels(start, end),
-    delete=_delete_parcel,
+    delete=delete_parcel,
+    change_carrier=change_parcel_courier,
+    retrack=retrack_parcel,
     list_carriers=lambda client: client.list_couriers(),
+    update_label=update_parcel_label,
+    takes_recipient=True,
     detects_carrier=True,
     pushed=True,
 )
 
 
 # Ocean cargo -----------------------------------------------------------------------
-
-
-def _ocean_key(
-    number: str, number_type: int | None, carrier: str | None
-) -> OceanImport:
-    """Return how Track123 addresses an ocean shipment (container number by default)."""
-    return OceanImport(number, OceanNumberType.parse(number_type or 3), carrier)
 
 
 async def _register_ocean(client: Track123Client, new: NewShipment) -> ImportResult:
@@ -330,14 +348,7 @@ async def _query_ocean(
 ) -> QueryResult[OceanShipment]:
     """Query ocean shipments by number and number type."""
     return await client.query_ocean(
-        [_ocean_key(s.number, s.number_type, s.carrier) for s in added]
-    )
-
-
-async def _delete_ocean(client: Track123Client, shipment: Shipment) -> ImportResult:
-    """Stop tracking an ocean shipment."""
-    return await client.delete_ocean(
-        [OceanImport(shipment.number, carrier_code=shipment.carrier)]
+        [ocean_key(s.number, s.number_type, s.carrier) for s in added]
     )
 
 
@@ -360,8 +371,12 @@ OCEAN: KindSpec[OceanShipment] = KindSpec(
     register=_register_ocean,
     query_added=_query_ocean,
     query_window=lambda client, start, end: client.query_all_ocean(start, end),
-    delete=_delete_ocean,
+    delete=delete_ocean,
+    change_carrier=change_ocean_carrier,
+    retrack=retrack_ocean,
     list_carriers=lambda client: client.list_ocean_carriers(),
+    number_type=lambda ocean: int(ocean.number_type) or None,
+    takes_number_type=True,
 )
 
 
@@ -401,8 +416,9 @@ AIR: KindSpec[AirShipment] = KindSpec(
     register=_register_air,
     query_added=_query_air,
     query_window=lambda client, start, end: client.query_all_air(start, end),
-    # Track123's reference lists no deletion endpoint the client has for air cargo.
-    delete=None,
+    delete=delete_air,
+    change_carrier=change_airline,
+    retrack=retrack_air,
     list_carriers=lambda client: client.list_air_couriers(),
 )
 

@@ -35,14 +35,17 @@ from custom_components.track123.const import (
 )
 from custom_components.track123.services import (
     SERVICE_ADD_SHIPMENT,
+    SERVICE_CHANGE_CARRIER,
     SERVICE_DETECT_CARRIER,
     SERVICE_GET_SHIPMENTS,
     SERVICE_REFRESH,
     SERVICE_REMOVE_SHIPMENT,
+    SERVICE_RETRACK,
+    SERVICE_SET_LABEL,
 )
 from track123_simulator import SimulatorServer, SimulatorState
 
-from .common import PARCEL
+from .common import AIR, OCEAN, PARCEL
 
 ENGLISH = json.loads(
     (
@@ -66,6 +69,9 @@ BAD_NUMBERS: list[tuple[Any, str | type[vol.Invalid]]] = [
     ("", "number_empty"),
     ("   ", "number_empty"),
     ("\t\n", "number_empty"),
+    ("12 34", "number_spaces"),
+    ("1Z999AA1\t0123456784", "number_spaces"),
+    ("1Z999AA1\u00a00123456784", "number_spaces"),
     ("A" * 51, "number_length"),
     ("1Z9", "number_length"),
     (123, "number_length"),
@@ -78,6 +84,8 @@ BAD_NUMBERS: list[tuple[Any, str | type[vol.Invalid]]] = [
     (["1Z999AA10123456784"], INVALID),
     ({"number": "1Z999AA10123456784"}, INVALID),
 ]
+# Control characters, and line or paragraph breaks: a label is one line.
+BAD_LABEL_CHARACTERS = ["Gift\nfor Anna", "Gift\x00", "Gift\x1b[31m", "Gift\u2028x"]
 ADD_CASES: list[tuple[str, Any, str | type[vol.Invalid]]] = [
     *(("tracking_number", value, expected) for value, expected in BAD_NUMBERS),
     ("kind", "boat", "unknown_kind"),
@@ -91,11 +99,13 @@ ADD_CASES: list[tuple[str, Any, str | type[vol.Invalid]]] = [
     ("carrier", "ùps", "unknown_carrier"),
     ("carrier", ["ups"], INVALID),
     ("label", "L" * 101, "label_length"),
+    *(("label", value, "label_characters") for value in BAD_LABEL_CHARACTERS),
     ("label", {"text": "gift"}, INVALID),
     ("number_type", "pallet", "unknown_number_type"),
     ("number_type", "", "unknown_number_type"),
     ("number_type", 3, "unknown_number_type"),
     ("number_type", ["container"], INVALID),
+    ("number_type", "container", "number_type_ocean_only"),
     ("postal_code", "9" * 17, "postal_code_invalid"),
     ("postal_code", "75001;DROP", "postal_code_invalid"),
     ("postal_code", "-75001", "postal_code_invalid"),
@@ -107,13 +117,30 @@ ADD_CASES: list[tuple[str, Any, str | type[vol.Invalid]]] = [
     ("config_entry_id", "no-such-entry", "entry_not_found"),
     ("config_entry_id", ["no-such-entry"], INVALID),
 ]
+# The actions on a tracked shipment, and valid data a bad value of one field replaces.
+SHIPMENT_ACTIONS = (
+    SERVICE_REMOVE_SHIPMENT,
+    SERVICE_CHANGE_CARRIER,
+    SERVICE_RETRACK,
+    SERVICE_SET_LABEL,
+)
+VALID_DATA: dict[str, dict[str, Any]] = {
+    SERVICE_DETECT_CARRIER: {"tracking_number": PARCEL},
+    SERVICE_REMOVE_SHIPMENT: {"tracking_number": PARCEL},
+    SERVICE_CHANGE_CARRIER: {"tracking_number": PARCEL, "carrier": "dhl"},
+    SERVICE_RETRACK: {
+        "tracking_number": PARCEL,
+        "postal_code": "75001",
+        "phone_suffix": "1234",
+    },
+    SERVICE_SET_LABEL: {"tracking_number": PARCEL, "label": "Gift"},
+}
 # Valid data the bad value of one field replaces: a parcel not tracked yet.
 ADD_BASE = {
     "tracking_number": "9400111899562537866361",
     "kind": "parcel",
     "carrier": "usps",
     "label": "Gift",
-    "number_type": "container",
     "postal_code": "75001",
     "phone_suffix": "1234",
 }
@@ -148,7 +175,10 @@ class Outcome:
         if entry.state is ConfigEntryState.LOADED:
             runtime = entry.runtime_data
             snapshot["added"] = list(runtime.store.added)
-            snapshot["shipments"] = sorted(runtime.coordinator.data)
+            snapshot["shipments"] = sorted(
+                (key, shipment.carrier, shipment.label)
+                for key, shipment in runtime.coordinator.data.items()
+            )
         return snapshot
 
     def requests(self) -> list[str]:
@@ -219,32 +249,51 @@ async def test_add_shipment(
 
 
 @pytest.mark.parametrize(
-    ("kind", "number", "carrier"),
+    ("service", "data"),
     [
-        ("ocean", "MSCU7654321", "UPS"),
-        ("ocean", "MSCU7654321", "MAEU!"),
-        ("air", "618-12345675", "MAEU"),
-        ("air", "618-12345675", "S" * 60),
+        *(
+            pytest.param(
+                SERVICE_ADD_SHIPMENT,
+                {"tracking_number": number, "kind": kind, "carrier": carrier},
+                id=f"add-{kind}-{carrier[:8]}",
+            )
+            for kind, number, carrier in (
+                ("ocean", "MSCU7654321", "UPS"),
+                ("ocean", "MSCU7654321", "MAEU!"),
+                ("air", "618-12345675", "MAEU"),
+                ("air", "618-12345675", "S" * 60),
+            )
+        ),
+        *(
+            pytest.param(
+                SERVICE_CHANGE_CARRIER,
+                {"tracking_number": number, "carrier": carrier},
+                id=f"change-{number}-{carrier}",
+            )
+            for number, carrier in (
+                (PARCEL, "pigeon"),
+                (PARCEL, "MAEU"),
+                (OCEAN, "ups"),
+                (AIR, "MAEU"),
+            )
+        ),
     ],
 )
-async def test_add_unknown_carrier_of_kind(
+async def test_unknown_carrier_of_kind(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     sim_state: SimulatorState,
     *,
-    kind: str,
-    number: str,
-    carrier: str,
+    service: str,
+    data: dict[str, Any],
 ) -> None:
-    """A carrier unknown for the kind of shipment (even if known for another) is refused."""
+    """A carrier unknown for the kind of shipment (even if known for another) is refused.
+
+    Only the kind's carrier list is read.
+    """
     outcome = Outcome(hass, init_integration, sim_state)
 
-    await _call_bad(
-        hass,
-        SERVICE_ADD_SHIPMENT,
-        {"tracking_number": number, "kind": kind, "carrier": carrier},
-        "unknown_carrier",
-    )
+    await _call_bad(hass, service, data, "unknown_carrier")
 
     outcome.assert_nothing_stored()
     assert len(outcome.requests()) == 1
@@ -269,21 +318,75 @@ async def test_add_shipment_already_tracked(
 
 
 @pytest.mark.parametrize(
+    ("service", "data", "expected"),
+    [
+        pytest.param(
+            SERVICE_ADD_SHIPMENT,
+            {**ADD_BASE, "kind": "air", "tracking_number": "618-12345675"},
+            "recipient_parcels_only",
+            id="add-air",
+        ),
+        pytest.param(
+            SERVICE_ADD_SHIPMENT,
+            {
+                "tracking_number": "MSCU7654321",
+                "kind": "ocean",
+                "phone_suffix": "1234",
+            },
+            "recipient_parcels_only",
+            id="add-ocean",
+        ),
+        pytest.param(
+            SERVICE_RETRACK,
+            {"tracking_number": OCEAN, "postal_code": "75001"},
+            "recipient_parcels_only",
+            id="retrack-ocean",
+        ),
+        pytest.param(
+            SERVICE_RETRACK,
+            {"tracking_number": AIR, "phone_suffix": "1234"},
+            "recipient_parcels_only",
+            id="retrack-air",
+        ),
+    ],
+)
+async def test_field_of_another_kind(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    sim_state: SimulatorState,
+    *,
+    service: str,
+    data: dict[str, Any],
+    expected: str,
+) -> None:
+    """A parcel's recipient details given for cargo are refused before any request."""
+    outcome = Outcome(hass, init_integration, sim_state)
+
+    await _call_bad(hass, service, data, expected)
+
+    outcome.assert_nothing_stored()
+    assert outcome.requests() == []
+
+
+@pytest.mark.parametrize(
     ("service", "field", "value", "expected"),
     [
         *(
             pytest.param(
                 service, "tracking_number", value, expected, id=f"{service}-{index}"
             )
-            for service in (SERVICE_REMOVE_SHIPMENT, SERVICE_DETECT_CARRIER)
+            for service in (SERVICE_DETECT_CARRIER, *SHIPMENT_ACTIONS)
             for index, (value, expected) in enumerate(BAD_NUMBERS)
         ),
-        pytest.param(
-            SERVICE_REMOVE_SHIPMENT,
-            "tracking_number",
-            "ZZZZ99990000",
-            "not_tracked",
-            id="remove-not-tracked",
+        *(
+            pytest.param(
+                service,
+                "tracking_number",
+                "ZZZZ99990000",
+                "not_tracked",
+                id=f"{service}-not-tracked",
+            )
+            for service in SHIPMENT_ACTIONS
         ),
         *(
             pytest.param(
@@ -294,10 +397,10 @@ async def test_add_shipment_already_tracked(
                 id=f"{service}-entry-{type(value).__name__}",
             )
             for service in (
-                SERVICE_REMOVE_SHIPMENT,
                 SERVICE_DETECT_CARRIER,
                 SERVICE_REFRESH,
                 SERVICE_GET_SHIPMENTS,
+                *SHIPMENT_ACTIONS,
             )
             for value, expected in (
                 ("no-such-entry", "entry_not_found"),
@@ -322,6 +425,34 @@ async def test_add_shipment_already_tracked(
         pytest.param(
             SERVICE_GET_SHIPMENTS, "status", [["x"]], INVALID, id="status-type"
         ),
+        *(
+            pytest.param(SERVICE_CHANGE_CARRIER, "carrier", value, expected, id=name)
+            for name, value, expected in (
+                ("carrier-empty", "", "carrier_empty"),
+                ("carrier-blank", " \t", "carrier_empty"),
+                ("carrier-type", ["dhl"], INVALID),
+                ("carrier-missing", vol.UNDEFINED, INVALID),
+            )
+        ),
+        *(
+            pytest.param(SERVICE_RETRACK, field, value, expected, id=f"retrack-{field}")
+            for field, value, expected in (
+                ("postal_code", "75001;DROP", "postal_code_invalid"),
+                ("postal_code", "9" * 17, "postal_code_invalid"),
+                ("phone_suffix", "12a4", "phone_suffix_invalid"),
+                ("phone_suffix", ["1234"], INVALID),
+            )
+        ),
+        *(
+            pytest.param(SERVICE_SET_LABEL, "label", value, expected, id=f"label-{i}")
+            for i, (value, expected) in enumerate(
+                [
+                    ("L" * 101, "label_length"),
+                    ({"text": "gift"}, INVALID),
+                    *((value, "label_characters") for value in BAD_LABEL_CHARACTERS),
+                ]
+            )
+        ),
     ],
 )
 async def test_other_actions(
@@ -335,18 +466,12 @@ async def test_other_actions(
     expected: str | type[vol.Invalid],
 ) -> None:
     """A bad value of any field of the other actions changes and sends nothing."""
-    data = (
-        {"tracking_number": PARCEL}
-        if service
-        in (
-            SERVICE_REMOVE_SHIPMENT,
-            SERVICE_DETECT_CARRIER,
-        )
-        else {}
-    )
+    data = {**VALID_DATA.get(service, {}), field: value}
+    if value is vol.UNDEFINED:
+        del data[field]
     outcome = Outcome(hass, init_integration, sim_state)
 
-    await _call_bad(hass, service, {**data, field: value}, expected)
+    await _call_bad(hass, service, data, expected)
 
     outcome.assert_nothing_stored()
     assert outcome.requests() == []

@@ -23,6 +23,7 @@ from custom_components.track123.services import (
     SERVICE_REMOVE_SHIPMENT,
 )
 from track123_simulator import Fault, SimulatorServer, SimulatorState
+from track123_simulator.codes import NOT_REGISTERED
 
 from .common import (
     AIR,
@@ -45,6 +46,7 @@ PARCEL_DELETE = "tk/v2.1/track/delete"
 OCEAN_IMPORT = "tk/v1/ocean/track/import"
 OCEAN_DELETE = "tk/v1/ocean/track/delete"
 AIR_IMPORT = "tk/v1/aviation/track/import"
+AIR_DELETE = "tk/v1/aviation/track/delete"
 COURIER_DETECTION = "tk/v2.1/courier/detection"
 IMPORTS = {PARCEL_IMPORT, OCEAN_IMPORT, AIR_IMPORT}
 
@@ -86,7 +88,7 @@ async def test_add_parcel_detects_carrier(
     await _call(
         hass,
         SERVICE_ADD_SHIPMENT,
-        {"tracking_number": f" {NEW_UPS[:8]} {NEW_UPS[8:]} ", "label": " New shoes "},
+        {"tracking_number": f" {NEW_UPS} ", "label": " New shoes "},
     )
 
     # Right after the call, before any poll: the sensor exists, named by the label.
@@ -455,18 +457,26 @@ async def test_remove_parcel_and_ocean(
     assert shipment_entity_ids(hass) == {"sensor.track123_176_12345675"}
 
 
-async def test_remove_refused(
+async def test_remove_air(
     hass: HomeAssistant,
     init_integration: Track123ConfigEntry,
     sim_state: SimulatorState,
 ) -> None:
-    """Air waybills cannot be removed from an account; unknown numbers are refused."""
-    with pytest.raises(ServiceValidationError) as err:
-        await _call(hass, SERVICE_REMOVE_SHIPMENT, {"tracking_number": AIR})
-    assert err.value.translation_key == "air_not_removable"
-    assert err.value.translation_placeholders == {"number": AIR}
-    assert entity_id_of(hass, AIR_UNIQUE_ID) is not None
+    """An air waybill is deleted through Track123's endpoint and its sensor removed."""
+    await _call(hass, SERVICE_REMOVE_SHIPMENT, {"tracking_number": AIR})
 
+    assert entity_id_of(hass, AIR_UNIQUE_ID) is None
+    assert AIR not in sim_state.air
+    delete = next(r for r in sim_state.requests if r.endpoint == AIR_DELETE)
+    assert delete.body == [{"trackingNo": AIR}]
+
+
+async def test_remove_unknown_number(
+    hass: HomeAssistant,
+    init_integration: Track123ConfigEntry,
+    sim_state: SimulatorState,
+) -> None:
+    """A number not tracked, or not a number, is refused before any request."""
     with pytest.raises(ServiceValidationError) as err:
         await _call(hass, SERVICE_REMOVE_SHIPMENT, {"tracking_number": NEW_UPS})
     assert err.value.translation_key == "not_tracked"
@@ -477,6 +487,42 @@ async def test_remove_refused(
     assert err.value.translation_key == "number_length"
 
     assert sim_state.request_count(PARCEL_DELETE) == 0
+
+
+@pytest.fixture
+async def added_scope(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, demo_shipments: None
+) -> Track123ConfigEntry:
+    """Set up an entry that shows only the shipments added from Home Assistant."""
+    return await setup_entry(hass, mock_config_entry, **{CONF_SCOPE: "added"})
+
+
+async def test_remove_rejected_keeps_the_shipment(
+    hass: HomeAssistant,
+    added_scope: Track123ConfigEntry,
+    sim_state: SimulatorState,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A deletion Track123 rejects raises its reason; sensor and store stay."""
+    entry = added_scope
+    await _call(hass, SERVICE_ADD_SHIPMENT, {"tracking_number": NEW_UPS})
+    stored = hass_storage[STORAGE_KEY]["data"]["added"]
+    # Track123 no longer knows the number: its delete answer rejects it.
+    sim_state.remove("parcel", NEW_UPS)
+
+    with pytest.raises(HomeAssistantError) as err:
+        await _call(hass, SERVICE_REMOVE_SHIPMENT, {"tracking_number": NEW_UPS})
+
+    assert not isinstance(err.value, ServiceValidationError)
+    assert err.value.translation_key == "removal_rejected"
+    assert err.value.translation_placeholders == {
+        "number": NEW_UPS,
+        "reason": NOT_REGISTERED,
+    }
+    assert entity_id_of(hass, shipment_unique_id("parcel", NEW_UPS)) is not None
+    assert f"parcel_{NEW_UPS}" in entry.runtime_data.coordinator.data
+    assert _added(entry) == [("parcel", NEW_UPS, "ups")]
+    assert hass_storage[STORAGE_KEY]["data"]["added"] == stored
 
 
 async def test_remove_api_failure(
@@ -497,17 +543,14 @@ async def test_remove_api_failure(
     assert PARCEL in sim_state.parcels
 
 
-@pytest.mark.usefixtures("demo_shipments")
 async def test_add_and_remove_in_added_scope(
     hass: HomeAssistant,
-    mock_config_entry: MockConfigEntry,
+    added_scope: Track123ConfigEntry,
     sim_state: SimulatorState,
     hass_storage: dict[str, Any],
 ) -> None:
     """With the scope "added", what is added shows, and what is removed is forgotten."""
-    entry: Track123ConfigEntry = await setup_entry(
-        hass, mock_config_entry, **{CONF_SCOPE: "added"}
-    )
+    entry = added_scope
     assert shipment_entity_ids(hass) == set()
 
     await _call(hass, SERVICE_ADD_SHIPMENT, {"tracking_number": AIR, "kind": "air"})
@@ -519,12 +562,11 @@ async def test_add_and_remove_in_added_scope(
         "sensor.track123_mscu7654321",
     }
 
-    # Air waybills added from Home Assistant can be forgotten (not deleted).
     await _call(hass, SERVICE_REMOVE_SHIPMENT, {"tracking_number": AIR})
     await _call(hass, SERVICE_REMOVE_SHIPMENT, {"tracking_number": "MSCU7654321"})
 
     assert shipment_entity_ids(hass) == set()
-    assert AIR in sim_state.air
+    assert AIR not in sim_state.air
     assert "MSCU7654321" not in sim_state.ocean
     assert _added(entry) == []
     assert hass_storage[STORAGE_KEY]["data"]["added"] == []
@@ -579,8 +621,6 @@ async def test_get_shipments(
     assert parcel["name"] == PARCEL
     assert parcel["kind"] == "parcel"
     assert parcel["carrier_code"] == "ups"
-    assert "last_event" in parcel
-    assert "events" in parcel
 
     filtered = await _call(
         hass,
