@@ -64,10 +64,14 @@ def _known_transitions(sim_state: SimulatorState) -> list[tuple[str, str]]:
         "DELIVERED",
         "EXPIRED",
     }
-    statuses = ["INIT"]
-    for change in sim_state.transitions()["transitions"]:
-        if change["number"] == NUMBER and change["to"] in known:
-            statuses.append(change["to"])
+    statuses = [
+        "INIT",
+        *(
+            change["to"]
+            for change in sim_state.transitions()["transitions"]
+            if change["number"] == NUMBER and change["to"] in known
+        ),
+    ]
     pairs = zip(statuses, statuses[1:], strict=False)
     return [(a.lower(), b.lower()) for a, b in pairs if a != b]
 
