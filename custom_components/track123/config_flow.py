@@ -1,27 +1,16 @@
-"""Config flow: the API key, re-authentication, reconfiguration and options."""
+"""Config flow: the API key, re-authentication and reconfiguration."""
 
 from collections.abc import Mapping
 import hashlib
 import re
 from typing import Any
 
-from homeassistant.config_entries import (
-    ConfigFlow,
-    ConfigFlowResult,
-    OptionsFlowWithReload,
-)
+from homeassistant.config_entries import ConfigFlow, ConfigFlowResult
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import callback
 from homeassistant.data_entry_flow import section
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.selector import (
-    BooleanSelector,
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
-    SelectSelector,
-    SelectSelectorConfig,
-    SelectSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -38,31 +27,11 @@ from .api import (
     Track123QuotaExhaustedError,
     Track123RateLimitError,
 )
-from .const import (
-    CONF_BASE_URL,
-    CONF_DELIVERED_RETENTION_DAYS,
-    CONF_KINDS,
-    CONF_SCAN_INTERVAL,
-    CONF_SCOPE,
-    CONF_WEBHOOK,
-    CONF_WEBHOOK_ID,
-    DEFAULT_DELIVERED_RETENTION_DAYS,
-    DEFAULT_KINDS,
-    DEFAULT_SCAN_INTERVAL_MINUTES,
-    DEFAULT_SCOPE,
-    DOMAIN,
-    LOGGER,
-    MAX_DELIVERED_RETENTION_DAYS,
-    MAX_SCAN_INTERVAL_MINUTES,
-    MIN_SCAN_INTERVAL_MINUTES,
-    Scope,
-    ShipmentKind,
-)
+from .const import CONF_BASE_URL, DOMAIN, LOGGER
 from .coordinator import Track123ConfigEntry
-from .webhook import async_webhook_urls, new_webhook_id
+from .options_flow import CONSOLE_URL, Track123OptionsFlow
 
 TITLE = "Track123"
-CONSOLE_URL = "https://www.track123.com"
 SECTION_ADVANCED = "advanced"
 PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 URL_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
@@ -78,13 +47,14 @@ def _base_url(user_input: Mapping[str, Any], default: str) -> str:
 
 
 def _input_errors(api_key: str, base_url: str) -> dict[str, str]:
-    """Return the form errors of a malformed key or base URL, before any request.
+    """Return every form error of a malformed key and base URL, before any request.
 
     A key is printable ASCII without spaces: anything else cannot even be sent in
     a header. The base URL is an http(s) URL with a host.
     """
+    errors: dict[str, str] = {}
     if not API_KEY_PATTERN.fullmatch(api_key) or len(api_key) > API_KEY_MAX_LENGTH:
-        return {CONF_API_KEY: "invalid_key_format"}
+        errors[CONF_API_KEY] = "invalid_key_format"
     try:
         url = URL(base_url)
         valid = (
@@ -96,7 +66,39 @@ def _input_errors(api_key: str, base_url: str) -> dict[str, str]:
         )
     except ValueError:
         valid = False
-    return {} if valid else {"base": "invalid_base_url"}
+    if not valid:
+        errors["base"] = "invalid_base_url"
+    return errors
+
+
+def _kept_input(
+    user_input: Mapping[str, Any] | None, errors: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """Return what the form shows again after an error: what was typed.
+
+    A key Track123 refused is not sent back to the browser: it is of no use, and
+    it may be a revoked key that was once valid.
+    """
+    if user_input is None:
+        return None
+    if errors.get(CONF_API_KEY) == "invalid_auth":
+        return {key: value for key, value in user_input.items() if key != CONF_API_KEY}
+    return dict(user_input)
+
+
+def _advanced_open(
+    user_input: Mapping[str, Any] | None, errors: Mapping[str, str], offered: str
+) -> bool:
+    """Return True when the advanced section should be open after an error.
+
+    Open when the user changed the base URL there, or the error may be the URL's.
+    """
+    if user_input is None or not errors:
+        return False
+    return _base_url(user_input, offered) != offered or errors.get("base") in (
+        "invalid_base_url",
+        "cannot_connect",
+    )
 
 
 def _entry_data(data: Mapping[str, Any], api_key: str, base_url: str) -> dict[str, Any]:
@@ -153,23 +155,37 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the options flow."""
         return Track123OptionsFlow()
 
-    @staticmethod
-    def _key_schema(base_url: str | None) -> vol.Schema:
-        """Return the form: the key, and the base URL in a collapsed section."""
-        return vol.Schema(
+    def _key_form(
+        self,
+        step_id: str,
+        offered: str,
+        user_input: dict[str, Any] | None,
+        errors: dict[str, str],
+    ) -> ConfigFlowResult:
+        """Show the key form: what was typed kept, the base URL in its section.
+
+        ``offered`` (Track123's URL, or the one stored) stays the base URL's default;
+        what the user typed is only suggested, so a URL refused is never the
+        default a cleared field falls back to.
+        """
+        schema = vol.Schema(
             {
                 vol.Required(CONF_API_KEY): PASSWORD,
                 vol.Optional(SECTION_ADVANCED, default={}): section(
                     vol.Schema(
-                        {
-                            vol.Optional(
-                                CONF_BASE_URL, default=base_url or DEFAULT_BASE_URL
-                            ): URL_SELECTOR
-                        }
+                        {vol.Optional(CONF_BASE_URL, default=offered): URL_SELECTOR}
                     ),
-                    {"collapsed": True},
+                    {"collapsed": not _advanced_open(user_input, errors, offered)},
                 ),
             }
+        )
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=self.add_suggested_values_to_schema(
+                schema, _kept_input(user_input, errors)
+            ),
+            errors=errors,
+            description_placeholders={"console_url": CONSOLE_URL},
         )
 
     async def async_step_user(
@@ -177,10 +193,9 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Ask for the API key and check it."""
         errors: dict[str, str] = {}
-        base_url = DEFAULT_BASE_URL
         if user_input is not None:
             api_key = user_input[CONF_API_KEY].strip()
-            base_url = _base_url(user_input, base_url)
+            base_url = _base_url(user_input, DEFAULT_BASE_URL)
             if not (errors := _input_errors(api_key, base_url)):
                 await self.async_set_unique_id(account_id(api_key))
                 self._abort_if_unique_id_configured()
@@ -189,12 +204,7 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
                 return self.async_create_entry(
                     title=TITLE, data=_entry_data({}, api_key, base_url)
                 )
-        return self.async_show_form(
-            step_id="user",
-            data_schema=self._key_schema(base_url),
-            errors=errors,
-            description_placeholders={"console_url": CONSOLE_URL},
-        )
+        return self._key_form("user", DEFAULT_BASE_URL, user_input, errors)
 
     async def async_step_reauth(
         self, entry_data: Mapping[str, Any]
@@ -224,10 +234,10 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Check a new key for an existing entry, then store it and reload."""
         errors: dict[str, str] = {}
-        base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
+        offered = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
         if user_input is not None:
             api_key = user_input[CONF_API_KEY].strip()
-            base_url = _base_url(user_input, base_url)
+            base_url = _base_url(user_input, offered)
             unique_id = account_id(api_key)
             if not (errors := _input_errors(api_key, base_url)):
                 if any(
@@ -242,112 +252,4 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
                     unique_id=unique_id,
                     data=_entry_data(entry.data, api_key, base_url),
                 )
-        return self.async_show_form(
-            step_id=step_id,
-            data_schema=self._key_schema(base_url),
-            errors=errors,
-            description_placeholders={"console_url": CONSOLE_URL},
-        )
-
-
-class Track123OptionsFlow(OptionsFlowWithReload):
-    """Polling interval, kinds, retention of delivered shipments, scope, webhook."""
-
-    _options: dict[str, Any]
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Show and store the options."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            if not user_input.get(CONF_KINDS):
-                errors[CONF_KINDS] = "no_kinds"
-            else:
-                self._options = {
-                    **user_input,
-                    CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
-                    CONF_DELIVERED_RETENTION_DAYS: int(
-                        user_input[CONF_DELIVERED_RETENTION_DAYS]
-                    ),
-                }
-                if self._options.get(CONF_WEBHOOK):
-                    return await self.async_step_webhook()
-                return self.async_create_entry(data=self._options)
-        options = {**self.config_entry.options, **(user_input or {})}
-        schema = vol.Schema(
-            {
-                vol.Required(
-                    CONF_SCAN_INTERVAL,
-                    default=options.get(
-                        CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_MINUTES
-                    ),
-                ): NumberSelector(
-                    NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL_MINUTES,
-                        max=MAX_SCAN_INTERVAL_MINUTES,
-                        step=1,
-                        mode=NumberSelectorMode.BOX,
-                        unit_of_measurement="min",
-                    )
-                ),
-                vol.Required(
-                    CONF_KINDS, default=options.get(CONF_KINDS, DEFAULT_KINDS)
-                ): SelectSelector(
-                    SelectSelectorConfig(
-                        options=[kind.value for kind in ShipmentKind],
-                        multiple=True,
-                        mode=SelectSelectorMode.LIST,
-                        translation_key=CONF_KINDS,
-                    )
-                ),
-                vol.Required(
-                    CONF_DELIVERED_RETENTION_DAYS,
-                    default=options.get(
-                        CONF_DELIVERED_RETENTION_DAYS, DEFAULT_DELIVERED_RETENTION_DAYS
-                    ),
-                ): NumberSelector(
-                    NumberSelectorConfig(
-                        min=0,
-                        max=MAX_DELIVERED_RETENTION_DAYS,
-                        step=1,
-                        mode=NumberSelectorMode.BOX,
-                        unit_of_measurement="d",
-                    )
-                ),
-                vol.Required(
-                    CONF_SCOPE, default=options.get(CONF_SCOPE, DEFAULT_SCOPE)
-                ): SelectSelector(
-                    SelectSelectorConfig(
-                        options=[scope.value for scope in Scope],
-                        mode=SelectSelectorMode.LIST,
-                        translation_key=CONF_SCOPE,
-                    )
-                ),
-                vol.Required(
-                    CONF_WEBHOOK, default=options.get(CONF_WEBHOOK, False)
-                ): BooleanSelector(),
-            }
-        )
-        return self.async_show_form(step_id="init", data_schema=schema, errors=errors)
-
-    async def async_step_webhook(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Show the URL to paste into the Track123 console, then store the options."""
-        if user_input is not None:
-            return self.async_create_entry(data=self._options)
-        entry = self.config_entry
-        if not (webhook_id := entry.data.get(CONF_WEBHOOK_ID)):
-            # Kept in the entry's data: the URL stays the same when turned on again.
-            webhook_id = new_webhook_id()
-            self.hass.config_entries.async_update_entry(
-                entry, data={**entry.data, CONF_WEBHOOK_ID: webhook_id}
-            )
-        return self.async_show_form(
-            step_id="webhook",
-            description_placeholders={
-                **await async_webhook_urls(self.hass, webhook_id),
-                "console_url": CONSOLE_URL,
-            },
-        )
+        return self._key_form(step_id, offered, user_input, errors)

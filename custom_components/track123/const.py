@@ -15,6 +15,7 @@ CONF_DELIVERED_RETENTION_DAYS: Final = "delivered_retention_days"
 CONF_SCOPE: Final = "scope"
 CONF_WEBHOOK: Final = "webhook"
 CONF_WEBHOOK_ID: Final = "webhook_id"
+CONF_TODO_COMPLETE: Final = "todo_complete"
 
 DEFAULT_SCAN_INTERVAL_MINUTES: Final = 30
 # Every poll costs at most a few requests per endpoint; five minutes keeps even a
@@ -46,5 +47,15 @@ class Scope(StrEnum):
     ADDED = "added"
 
 
+class TodoComplete(StrEnum):
+    """What checking off an undelivered shipment in the to-do list does."""
+
+    # Marked done in Home Assistant; Track123 goes on tracking it until delivery.
+    ARCHIVE = "archive"
+    # Deleted at Track123, as the remove_shipment action does.
+    DELETE = "delete"
+
+
 DEFAULT_KINDS: Final = [kind.value for kind in ShipmentKind]
 DEFAULT_SCOPE: Final = Scope.ACCOUNT.value
+DEFAULT_TODO_COMPLETE: Final = TodoComplete.ARCHIVE.value

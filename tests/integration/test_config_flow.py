@@ -2,7 +2,10 @@
 
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+import json
 import logging
+from pathlib import Path
+import re
 import socket
 from typing import Any
 from unittest.mock import patch
@@ -12,6 +15,7 @@ from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResult, FlowResultType, section
 from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.network import NoURLAvailableError
 import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -25,11 +29,14 @@ from custom_components.track123.const import (
     CONF_KINDS,
     CONF_SCAN_INTERVAL,
     CONF_SCOPE,
+    CONF_TODO_COMPLETE,
     CONF_WEBHOOK,
+    CONF_WEBHOOK_ID,
     DOMAIN,
     Scope,
     ShipmentKind,
 )
+from custom_components.track123.options_flow import NUMBER_FIELDS
 from track123_simulator import Fault, SimulatorServer, SimulatorState
 
 from .common import API_KEY
@@ -38,6 +45,16 @@ PARCEL_QUERY = "tk/v2.1/track/query"
 NEW_KEY = "new-key"
 WRONG_KEY = "wrong-key"
 ADVANCED = "advanced"
+COMPONENT = Path(__file__).parents[2] / "custom_components" / "track123"
+EN_TRANSLATIONS = COMPONENT / "translations" / "en.json"
+OPTION_DEFAULTS = {
+    CONF_SCAN_INTERVAL: 30,
+    CONF_KINDS: ["parcel", "ocean", "air"],
+    CONF_DELIVERED_RETENTION_DAYS: 7,
+    CONF_SCOPE: "account",
+    CONF_TODO_COMPLETE: "archive",
+    CONF_WEBHOOK: False,
+}
 
 
 # Helpers ---------------------------------------------------------------------------
@@ -76,6 +93,30 @@ def _defaults(schema: vol.Schema) -> dict[str, Any]:
 def schema_defaults(result: FlowResult) -> dict[str, Any]:
     """Return the default shown for every field that has one (sections nested)."""
     return _defaults(result["data_schema"])
+
+
+def _suggested(schema: vol.Schema) -> dict[str, Any]:
+    suggested: dict[str, Any] = {}
+    for key, value in schema.schema.items():
+        if isinstance(value, section):
+            if inner := _suggested(value.schema):
+                suggested[str(key)] = inner
+        elif "suggested_value" in (key.description or {}):
+            suggested[str(key)] = key.description["suggested_value"]
+    return suggested
+
+
+def schema_suggested(result: FlowResult) -> dict[str, Any]:
+    """Return what the form shows again in its fields (sections nested)."""
+    return _suggested(result["data_schema"])
+
+
+def advanced_expanded(result: FlowResult) -> bool:
+    """Return True when the form shows its advanced section open."""
+    [advanced] = [
+        field for field in serialized_form(result) if field["name"] == ADVANCED
+    ]
+    return advanced["expanded"] is not False
 
 
 def serialized_form(result: FlowResult) -> list[dict[str, Any]]:
@@ -242,15 +283,63 @@ async def test_user_step_default_base_url_not_stored(
     assert entry.state is ConfigEntryState.LOADED
 
 
-async def test_user_step_error_keeps_typed_base_url(
-    hass: HomeAssistant, simulator: SimulatorServer
+@pytest.mark.usefixtures("default_is_simulator")
+async def test_user_step_error_keeps_what_was_typed(
+    hass: HomeAssistant, sim_state: SimulatorState
 ) -> None:
-    """After an error the form still holds the base URL the user typed."""
+    """After an error the form holds the key and URL typed, its section open.
+
+    The URL refused is only suggested: the default stays Track123's, so the field
+    cleared falls back to it, not to the URL refused.
+    """
     result = await start_user_flow(hass)
+    assert not advanced_expanded(result)
     unreachable = closed_port_url()
     result = await submit(hass, result, API_KEY, unreachable)
     assert result["errors"] == {"base": "cannot_connect"}
-    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: unreachable}}
+    assert schema_suggested(result) == {
+        CONF_API_KEY: API_KEY,
+        ADVANCED: {CONF_BASE_URL: unreachable},
+    }
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: sim_base_url()}}
+    assert advanced_expanded(result)
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_API_KEY: API_KEY, ADVANCED: {}}
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {CONF_API_KEY: API_KEY}
+
+
+@pytest.mark.usefixtures("default_is_simulator")
+async def test_refused_key_not_shown_again(
+    hass: HomeAssistant, sim_state: SimulatorState
+) -> None:
+    """A key Track123 refused is not sent back; the section stays as it was."""
+    result = await start_user_flow(hass)
+    result = await submit(hass, result, WRONG_KEY)
+    assert result["errors"] == {CONF_API_KEY: "invalid_auth"}
+    assert schema_suggested(result) == {ADVANCED: {CONF_BASE_URL: sim_base_url()}}
+    assert not advanced_expanded(result)
+
+
+async def test_all_input_errors_at_once(
+    hass: HomeAssistant, sim_state: SimulatorState
+) -> None:
+    """A malformed key and a malformed URL are both named, before any request."""
+    result = await start_user_flow(hass)
+    result = await submit(hass, result, "two words", "ftp://example.com")
+    assert result["errors"] == {
+        CONF_API_KEY: "invalid_key_format",
+        "base": "invalid_base_url",
+    }
+    assert schema_suggested(result) == {
+        CONF_API_KEY: "two words",
+        ADVANCED: {CONF_BASE_URL: "ftp://example.com"},
+    }
+    assert advanced_expanded(result)
+    assert sim_state.requests == []
 
 
 def _wrong_key(state: SimulatorState) -> str:
@@ -574,8 +663,10 @@ async def test_reconfigure_base_url(
     unreachable = closed_port_url()
     result = await submit(hass, result, API_KEY, unreachable)
     assert result["errors"] == {"base": "cannot_connect"}
-    # The form keeps what the user typed, so it can be corrected.
-    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: unreachable}}
+    # The form keeps what the user typed, so it can be corrected; the stored URL
+    # stays the default.
+    assert schema_suggested(result)[ADVANCED] == {CONF_BASE_URL: unreachable}
+    assert schema_defaults(result) == {ADVANCED: {CONF_BASE_URL: simulator.base_url}}
     assert entry.data[CONF_BASE_URL] == simulator.base_url
 
     result = await submit(hass, result, API_KEY, simulator.base_url)
@@ -617,44 +708,26 @@ async def test_options_flow(
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "init"
-    assert schema_defaults(result) == {
-        CONF_SCAN_INTERVAL: 30,
-        CONF_KINDS: ["parcel", "ocean", "air"],
-        CONF_DELIVERED_RETENTION_DAYS: 7,
-        CONF_SCOPE: "account",
-        CONF_WEBHOOK: False,
-    }
+    assert schema_defaults(result) == OPTION_DEFAULTS
 
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"],
-        {
-            CONF_SCAN_INTERVAL: 15.0,
-            CONF_KINDS: [],
-            CONF_DELIVERED_RETENTION_DAYS: 3.0,
-            CONF_SCOPE: "added",
-        },
-    )
-    assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {CONF_KINDS: "no_kinds"}
-    # What the user entered is kept in the form.
-    assert schema_defaults(result) == {
+    typed = {
         CONF_SCAN_INTERVAL: 15.0,
         CONF_KINDS: [],
         CONF_DELIVERED_RETENTION_DAYS: 3.0,
         CONF_SCOPE: "added",
-        CONF_WEBHOOK: False,
+        CONF_TODO_COMPLETE: "delete",
     }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], typed)
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_KINDS: "no_kinds"}
+    # What the user entered is kept in the form; the stored values stay defaults.
+    assert schema_suggested(result) == {**typed, CONF_WEBHOOK: False}
+    assert schema_defaults(result) == OPTION_DEFAULTS
     assert entry.options == {}
     assert entry.runtime_data.coordinator is coordinator
 
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"],
-        {
-            CONF_SCAN_INTERVAL: 15.0,
-            CONF_KINDS: ["parcel", "air"],
-            CONF_DELIVERED_RETENTION_DAYS: 3.0,
-            CONF_SCOPE: "added",
-        },
+        result["flow_id"], {**typed, CONF_KINDS: ["parcel", "air"]}
     )
     await hass.async_block_till_done()
 
@@ -664,6 +737,7 @@ async def test_options_flow(
         CONF_KINDS: ["parcel", "air"],
         CONF_DELIVERED_RETENTION_DAYS: 3,
         CONF_SCOPE: "added",
+        CONF_TODO_COMPLETE: "delete",
         CONF_WEBHOOK: False,
     }
     assert type(entry.options[CONF_SCAN_INTERVAL]) is int
@@ -679,3 +753,202 @@ async def test_options_flow(
     # Opening the options again shows the stored values.
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert schema_defaults(result) == entry.options
+
+
+async def test_options_every_error_at_once_translated(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Out-of-range numbers and no kinds: all named at once, each translated.
+
+    The number boxes still give the frontend their range; the refusal is the
+    step's, with a message in the user's language, not "Value 2.0 is too small".
+    """
+    entry = init_integration
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    fields = {field["name"]: field for field in serialized_form(result)}
+    assert fields[CONF_SCAN_INTERVAL]["selector"]["number"]["min"] == 5
+    assert fields[CONF_SCAN_INTERVAL]["selector"]["number"]["max"] == 1440
+    assert fields[CONF_DELIVERED_RETENTION_DAYS]["selector"]["number"]["max"] == 365
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            CONF_SCAN_INTERVAL: 2.0,
+            CONF_KINDS: [],
+            CONF_DELIVERED_RETENTION_DAYS: 400,
+            CONF_SCOPE: "account",
+        },
+    )
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {
+        CONF_SCAN_INTERVAL: "scan_interval_range",
+        CONF_DELIVERED_RETENTION_DAYS: "delivered_retention_days_range",
+        CONF_KINDS: "no_kinds",
+    }
+    placeholders = result["description_placeholders"]
+    english = json.loads(EN_TRANSLATIONS.read_text(encoding="utf-8"))["options"]
+    messages = {
+        key: english["error"][error].format(**placeholders)
+        for key, error in result["errors"].items()
+    }
+    assert messages == {
+        CONF_SCAN_INTERVAL: "Enter a whole number of minutes from 5 to 1440.",
+        CONF_DELIVERED_RETENTION_DAYS: "Enter a whole number of days from 0 to 365.",
+        CONF_KINDS: "Choose at least one kind of shipment.",
+    }
+    assert schema_suggested(result)[CONF_SCAN_INTERVAL] == 2.0
+    assert entry.options == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "error"),
+    [
+        pytest.param(4.0, "scan_interval_range", id="below"),
+        pytest.param(1441.0, "scan_interval_range", id="above"),
+        pytest.param(7.5, "scan_interval_range", id="fraction"),
+        pytest.param(5.0, None, id="minimum"),
+        pytest.param(1440.0, None, id="maximum"),
+    ],
+)
+async def test_options_interval_bounds(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    typed: float,
+    error: str | None,
+) -> None:
+    """The interval's bounds are allowed; a step outside or between is not."""
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**OPTION_DEFAULTS, CONF_SCAN_INTERVAL: typed}
+    )
+    await hass.async_block_till_done()
+    if error is None:
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+        assert init_integration.options[CONF_SCAN_INTERVAL] == int(typed)
+    else:
+        assert result["errors"] == {CONF_SCAN_INTERVAL: error}
+
+
+# The webhook step --------------------------------------------------------------------
+
+
+async def _webhook_step(hass: HomeAssistant, entry: MockConfigEntry) -> FlowResult:
+    """Turn the webhook on in the options and return the step that follows."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    return await hass.config_entries.options.async_configure(
+        result["flow_id"], {**OPTION_DEFAULTS, CONF_WEBHOOK: True}
+    )
+
+
+@pytest.mark.parametrize(
+    ("external_url", "internal_url", "step_id"),
+    [
+        pytest.param(None, "http://192.0.2.10:8123", "webhook_local", id="lan_ip"),
+        pytest.param(
+            None, "http://homeassistant.local:8123", "webhook_local", id="mdns"
+        ),
+        pytest.param(
+            None, "http://homeassistant:8123", "webhook_local", id="bare_name"
+        ),
+        pytest.param(None, "http://[fd00::1]:8123", "webhook_local", id="ula_ipv6"),
+        pytest.param("http://ha.example.com", None, "webhook_http", id="plain_http"),
+        pytest.param("https://ha.example.com", None, "webhook", id="public_https"),
+        pytest.param("https://203.0.113.7", None, "webhook_local", id="doc_ip"),
+        pytest.param("https://8.8.8.8", None, "webhook", id="global_ip"),
+    ],
+)
+async def test_webhook_step_names_the_url_and_warns(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    external_url: str | None,
+    internal_url: str | None,
+    step_id: str,
+) -> None:
+    """The step names the one URL Track123 must reach; a warning when it cannot.
+
+    A local address or a bare host name is unreachable from the internet; plain
+    http is reachable but unencrypted. There is no line for an absent Cloud URL.
+    """
+    await hass.config.async_update(external_url=external_url, internal_url=internal_url)
+    result = await _webhook_step(hass, init_integration)
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == step_id
+    webhook_id = init_integration.data[CONF_WEBHOOK_ID]
+    url = (external_url or internal_url) + f"/api/webhook/{webhook_id}"
+    assert result["description_placeholders"] == {
+        "webhook_url": url,
+        "console_url": "https://www.track123.com",
+    }
+    english = json.loads(EN_TRANSLATIONS.read_text(encoding="utf-8"))["options"]
+    text = english["step"][step_id]["description"]
+    assert "{webhook_url}" in text
+    assert "instead" not in text
+
+    # Submitting any variant stores the options.
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert init_integration.options[CONF_WEBHOOK] is True
+
+
+async def test_webhook_step_without_any_address(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Without any address of its own, the path is shown, with the warning."""
+    with patch(
+        "homeassistant.components.webhook.get_url", side_effect=NoURLAvailableError
+    ):
+        result = await _webhook_step(hass, init_integration)
+    assert result["step_id"] == "webhook_local"
+    assert result["description_placeholders"]["webhook_url"].startswith("/api/webhook/")
+
+
+async def test_webhook_step_prefers_cloud(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """With Home Assistant Cloud, its URL is the one named, without a warning."""
+    await hass.config.async_update(internal_url="http://192.0.2.10:8123")
+    hass.config.components.add("cloud")
+    with (
+        patch(
+            "homeassistant.components.cloud.async_active_subscription",
+            return_value=True,
+        ),
+        patch(
+            "homeassistant.components.cloud.async_get_or_create_cloudhook",
+            return_value="https://hooks.nabu.casa/abc",
+        ),
+    ):
+        result = await _webhook_step(hass, init_integration)
+    assert result["step_id"] == "webhook"
+    assert result["description_placeholders"]["webhook_url"] == (
+        "https://hooks.nabu.casa/abc"
+    )
+
+
+def test_every_form_error_is_translated() -> None:
+    """Each error key the flows can give has an English message."""
+    english = json.loads(EN_TRANSLATIONS.read_text(encoding="utf-8"))
+    flow_source = "".join(
+        (COMPONENT / name).read_text(encoding="utf-8")
+        for name in ("config_flow.py", "options_flow.py")
+    )
+    keys = set(re.findall(r'"([a-z_]+)"', flow_source))
+    config_errors = set(english["config"]["error"])
+    option_errors = set(english["options"]["error"])
+    assert {
+        "invalid_auth",
+        "cannot_connect",
+        "rate_limited",
+        "quota_exhausted",
+        "unknown",
+        "invalid_key_format",
+        "invalid_base_url",
+    } <= keys & config_errors
+    assert {f"{field.key}_range" for field in NUMBER_FIELDS} | {"no_kinds"} <= (
+        option_errors
+    )
+    for step in ("webhook", "webhook_local", "webhook_http"):
+        assert english["options"]["step"][step]["description"]
