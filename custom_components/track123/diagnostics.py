@@ -39,7 +39,6 @@ TO_REDACT = {
     # Free text that can name people: "Delivered, signed by J. MILLER".
     "signed_by",
     "description",
-    "last_event",
 }
 
 

@@ -107,3 +107,37 @@ async def test_diagnostics_keep_the_last_error(
     }
     assert set(diagnostics["endpoint_paths"]) >= {"parcel_query"}
     assert API_KEY not in json.dumps(diagnostics)
+
+
+async def test_diagnostics_name_no_person(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    mock_config_entry: MockConfigEntry,
+    sim_state: SimulatorState,
+) -> None:
+    """Who signed for a parcel, in its events or its signer field, is left out."""
+    since = sim_state.clock.now() - timedelta(hours=120)
+    sim_state.add_parcel(
+        PARCEL, courier_code="ups", scenario="cross_border", added_at=since
+    )
+    signer = sim_state.add_parcel(
+        "9400111899223344556677",
+        courier_code="usps",
+        scenario="delivered",
+        added_at=since,
+    ).signer
+    await setup_entry(hass, mock_config_entry)
+    # The names are in what Track123 answered, and on the sensors.
+    shown = {
+        state.attributes.get("signed_by") for state in hass.states.async_all("sensor")
+    }
+    assert {"J. MILLER", signer} <= shown
+
+    diagnostics = await get_diagnostics_for_config_entry(
+        hass, hass_client, mock_config_entry
+    )
+
+    dumped = json.dumps(diagnostics)
+    assert diagnostics["shipment_count"] == 2
+    for name in ("MILLER", signer, signer.split()[-1]):
+        assert name not in dumped
