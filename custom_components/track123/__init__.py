@@ -13,10 +13,12 @@ from .api import DEFAULT_BASE_URL, Track123Client
 from .const import CONF_BASE_URL, DOMAIN
 from .coordinator import Track123ConfigEntry, Track123Coordinator, Track123RuntimeData
 from .events import StatusEvents
+from .frontend import async_register_card
 from .migration import async_migrate_unique_ids
 from .services import async_setup_services
 from .store import ShipmentStore
 from .webhook import async_remove_cloudhook, async_setup_webhook
+from .websocket_api import async_setup_websocket_api
 
 PLATFORMS = [Platform.CALENDAR, Platform.SENSOR]
 
@@ -24,8 +26,10 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the integration's actions."""
+    """Register the integration's actions, and the shipments card with its command."""
     async_setup_services(hass)
+    async_setup_websocket_api(hass)
+    await async_register_card(hass)
     return True
 
 

@@ -1,0 +1,206 @@
+"""Tests of the card's websocket command: a shipment's whole history on demand."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.json import json_dumps
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+
+from custom_components.track123.api import (
+    OceanContainer,
+    OceanEvent,
+    OceanEventStatus,
+    OceanSearchStatus,
+    OceanShipment,
+    Parcel,
+    ParcelEvent,
+    ParcelStatus,
+    ParcelSubStatus,
+)
+from custom_components.track123.const import DOMAIN
+from custom_components.track123.shipment import EVENTS_SHOWN
+
+from .common import (
+    AIR_UNIQUE_ID,
+    OCEAN,
+    OCEAN_UNIQUE_ID,
+    PARCEL,
+    PARCEL_UNIQUE_ID,
+    entity_id_of,
+    shipment_unique_id,
+    state_of,
+)
+
+
+async def _history(
+    hass: HomeAssistant, hass_ws_client: WebSocketGenerator, entity_id: str | None
+) -> dict[str, Any]:
+    """Ask for a sensor's history; return the whole answer."""
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "track123/shipment_history", "entity_id": entity_id}
+    )
+    response: dict[str, Any] = await client.receive_json()
+    return response
+
+
+def _newest_first(count: int) -> list[tuple[int, datetime]]:
+    """Return ``count`` numbered moments three hours apart, newest first."""
+    start = dt_util.utcnow() - timedelta(days=40)
+    return [(n, start + timedelta(hours=3 * n)) for n in reversed(range(count))]
+
+
+async def test_history_of_a_shipment_with_200_events(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """The state keeps a few events under 4 KB; the card gets all 200, newest first."""
+    events = tuple(
+        ParcelEvent(
+            time, f"Sorted at hub {n}", f"HUB {n}, US", ParcelSubStatus.IN_TRANSIT_02
+        )
+        for n, time in _newest_first(200)
+    )
+    init_integration.runtime_data.coordinator.async_set_shipment(
+        Parcel(
+            track_no=PARCEL,
+            courier_code="ups",
+            courier_name="UPS",
+            tracking_link="https://www.ups.com/track?tracknum=" + PARCEL,
+            status=ParcelStatus.IN_TRANSIT,
+            events=events,
+        )
+    )
+    await hass.async_block_till_done()
+    entity_id = entity_id_of(hass, PARCEL_UNIQUE_ID)
+    attributes = dict(state_of(hass, entity_id).attributes)
+    assert len(json_dumps(attributes)) < 4096
+    assert len(attributes["events"]) == EVENTS_SHOWN
+
+    response = await _history(hass, hass_ws_client, entity_id)
+
+    assert response["success"]
+    result = response["result"]
+    assert result["entity_id"] == entity_id
+    assert result["config_entry_id"] == init_integration.entry_id
+    assert result["kind"] == "parcel"
+    assert result["tracking_number"] == PARCEL
+    assert result["carrier"] == "UPS"
+    assert result["tracking_link"] == "https://www.ups.com/track?tracknum=" + PARCEL
+    assert [event["description"] for event in result["events"]] == [
+        event.description for event in events
+    ]
+    assert result["events"][0] == {
+        "time": events[0].time.isoformat() if events[0].time else None,
+        "description": events[0].description,
+        "location": events[0].location,
+        "sub_status": "in_transit_02",
+    }
+
+
+async def test_history_of_every_container(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """An ocean shipment's history holds every event of every container."""
+    containers = tuple(
+        OceanContainer(
+            number,
+            events=tuple(
+                OceanEvent(OceanEventStatus.DEPA, time, description=f"{number} leg {n}")
+                for n, time in _newest_first(12)
+            ),
+        )
+        for number in ("MSKU1234567", "MSKU7654321")
+    )
+    init_integration.runtime_data.coordinator.async_set_shipment(
+        OceanShipment(
+            tracking_no=OCEAN,
+            carrier_code="MAEU",
+            search_status=OceanSearchStatus.IN_TRANSIT,
+            containers=containers,
+        )
+    )
+    await hass.async_block_till_done()
+    entity_id = entity_id_of(hass, OCEAN_UNIQUE_ID)
+    assert len(state_of(hass, entity_id).attributes["events"]) == 2 * EVENTS_SHOWN
+
+    result = (await _history(hass, hass_ws_client, entity_id))["result"]
+
+    assert result["kind"] == "ocean"
+    assert result["carrier"] == "MAEU"
+    assert [
+        (event["container_number"], event["description"]) for event in result["events"]
+    ] == [
+        (container.container_no, event.description)
+        for container in containers
+        for event in container.events
+    ]
+
+
+async def test_history_for_a_user_who_may_read_the_sensor(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    hass_admin_user: MockUser,
+    init_integration: MockConfigEntry,
+) -> None:
+    """No admin is needed; a user who may not read the sensor gets no history."""
+    parcel = entity_id_of(hass, PARCEL_UNIQUE_ID)
+    air = entity_id_of(hass, AIR_UNIQUE_ID)
+    hass_admin_user.groups = []
+    hass_admin_user.mock_policy({"entities": {"entity_ids": {parcel: True}}})
+
+    allowed = await _history(hass, hass_ws_client, parcel)
+    refused = await _history(hass, hass_ws_client, air)
+
+    assert allowed["success"]
+    assert not refused["success"]
+    assert refused["error"]["code"] == "unauthorized"
+
+
+async def test_history_of_something_else(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Another integration's sensor, a summary sensor or a gone shipment: not found."""
+    registry = er.async_get(hass)
+    other = registry.async_get_or_create("sensor", "demo", "other").entity_id
+    summary = next(
+        entry.entity_id
+        for entry in er.async_entries_for_config_entry(
+            registry, init_integration.entry_id
+        )
+        if entry.domain == "sensor" and "_shipment_" not in entry.unique_id
+    )
+    gone = registry.async_get_or_create(
+        "sensor",
+        DOMAIN,
+        shipment_unique_id("parcel", "GONE12345"),
+        config_entry=init_integration,
+    ).entity_id
+
+    for entity_id in (other, summary, gone, "sensor.not_there"):
+        response = await _history(hass, hass_ws_client, entity_id)
+        assert not response["success"], entity_id
+        assert response["error"]["code"] == "not_found"
+
+
+async def test_history_after_unload(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """A sensor of an unloaded entry has no history to give."""
+    parcel = entity_id_of(hass, PARCEL_UNIQUE_ID)
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+
+    response = await _history(hass, hass_ws_client, parcel)
+
+    assert response["error"]["code"] == "not_found"
