@@ -1,6 +1,8 @@
 """Tests of the actions: add, remove and list shipments, refresh, detect a carrier."""
 
 from datetime import timedelta
+import json
+from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -8,6 +10,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers.service import async_get_all_descriptions
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -734,3 +737,49 @@ async def test_two_entries(
         response=True,
     )
     assert [s["tracking_number"] for s in response["shipments"]] == [AIR]
+
+
+# Descriptions --------------------------------------------------------------------
+
+COMPONENT = Path(__file__).parents[2] / "custom_components" / "track123"
+
+
+def _fields(description: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Return the fields of an action's description, and its sections."""
+    fields: set[str] = set()
+    sections: set[str] = set()
+    for name, field in description.get("fields", {}).items():
+        if "fields" in field:
+            sections.add(name)
+            fields.update(field["fields"])
+        else:
+            fields.add(name)
+    return fields, sections
+
+
+async def test_every_action_is_described(
+    hass: HomeAssistant, init_integration: Track123ConfigEntry
+) -> None:
+    """Each action has its fields in services.yaml, English texts and icons.
+
+    Home Assistant reads services.yaml as the action form does; the fields it
+    lists (in sections or not) are the ones the action's schema accepts.
+    """
+    english = json.loads((COMPONENT / "translations" / "en.json").read_text())
+    icons = json.loads((COMPONENT / "icons.json").read_text())["services"]
+    described = (await async_get_all_descriptions(hass))[DOMAIN]
+    registered = hass.services.async_services_for_domain(DOMAIN)
+
+    assert set(described) == set(registered)
+    for service, description in described.items():
+        fields, sections = _fields(description)
+        schema = registered[service].schema
+        assert schema is not None
+        assert {str(key) for key in schema.schema} == fields, service
+        texts = english["services"][service]
+        assert texts["name"]
+        assert texts["description"]
+        assert set(texts.get("fields", {})) == fields, service
+        assert set(texts.get("sections", {})) == sections, service
+        assert icons[service]["service"].startswith("mdi:")
+        assert set(icons[service].get("sections", {})) == sections, service
