@@ -1,22 +1,36 @@
-"""Device triggers on the account device: delivered, out for delivery, and more."""
+"""Device triggers on the account device: delivered, out for delivery, and more.
 
-from typing import Final
+Each trigger may be limited to one kind of shipment and to one shipment, chosen
+by its sensor.
+"""
+
+from typing import Any, Final
 
 from homeassistant.components.device_automation import DEVICE_TRIGGER_BASE_SCHEMA
 from homeassistant.components.homeassistant.triggers import event as event_trigger
 from homeassistant.const import (
     CONF_DEVICE_ID,
     CONF_DOMAIN,
+    CONF_ENTITY_ID,
     CONF_EVENT_DATA,
     CONF_PLATFORM,
     CONF_TYPE,
+    Platform,
 )
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant
+from homeassistant.helpers import config_validation as cv, entity_registry as er
+from homeassistant.helpers.selector import (
+    EntitySelector,
+    EntitySelectorConfig,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+)
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
 import probatio as vol
 
-from .const import DOMAIN
+from .const import DOMAIN, ShipmentKind
 from .events import EVENT_STATUS_CHANGED
 from .kinds import (
     CATEGORY_DELIVERED,
@@ -24,6 +38,7 @@ from .kinds import (
     CATEGORY_EXCEPTION,
     CATEGORY_OUT_FOR_DELIVERY,
 )
+from .shipment import shipment_unique_prefix
 
 TRIGGER_STATUS_CHANGED: Final = "status_changed"
 TRIGGER_TYPES: Final = (
@@ -33,9 +48,15 @@ TRIGGER_TYPES: Final = (
     CATEGORY_DELIVERY_FAILED,
     CATEGORY_EXCEPTION,
 )
+CONF_KIND: Final = "kind"
+KIND_OPTIONS: Final = [kind.value for kind in ShipmentKind]
 
 TRIGGER_SCHEMA = DEVICE_TRIGGER_BASE_SCHEMA.extend(
-    {vol.Required(CONF_TYPE): vol.In(TRIGGER_TYPES)}
+    {
+        vol.Required(CONF_TYPE): vol.In(TRIGGER_TYPES),
+        vol.Optional(CONF_KIND): vol.In(KIND_OPTIONS),
+        vol.Optional(CONF_ENTITY_ID): cv.entity_id_or_uuid,
+    }
 )
 
 
@@ -54,16 +75,61 @@ async def async_get_triggers(
     ]
 
 
+def _shipment_sensors(hass: HomeAssistant, device_id: str) -> list[str]:
+    """Return the entity ids of the device's shipment sensors, sorted."""
+    return sorted(
+        entry.entity_id
+        for entry in er.async_entries_for_device(er.async_get(hass), device_id)
+        if entry.domain == Platform.SENSOR
+        and entry.platform == DOMAIN
+        and entry.config_entry_id is not None
+        and entry.unique_id.startswith(shipment_unique_prefix(entry.config_entry_id))
+    )
+
+
+async def async_get_trigger_capabilities(
+    hass: HomeAssistant, config: ConfigType
+) -> dict[str, vol.Schema]:
+    """Offer the optional filters: a kind, and a shipment by its sensor."""
+    return {
+        "extra_fields": vol.Schema(
+            {
+                vol.Optional(CONF_KIND): SelectSelector(
+                    SelectSelectorConfig(
+                        options=KIND_OPTIONS,
+                        mode=SelectSelectorMode.DROPDOWN,
+                        translation_key=CONF_KIND,
+                    )
+                ),
+                vol.Optional(CONF_ENTITY_ID): EntitySelector(
+                    EntitySelectorConfig(
+                        include_entities=_shipment_sensors(hass, config[CONF_DEVICE_ID])
+                    )
+                ),
+            }
+        )
+    }
+
+
 async def async_attach_trigger(
     hass: HomeAssistant,
     config: ConfigType,
     action: TriggerActionType,
     trigger_info: TriggerInfo,
 ) -> CALLBACK_TYPE:
-    """Listen for the status-change events that match the trigger."""
-    event_data = {CONF_DEVICE_ID: config[CONF_DEVICE_ID]}
+    """Listen for the status-change events that match the trigger and its filters."""
+    event_data: dict[str, Any] = {CONF_DEVICE_ID: config[CONF_DEVICE_ID]}
     if config[CONF_TYPE] != TRIGGER_STATUS_CHANGED:
         event_data["category"] = config[CONF_TYPE]
+    if CONF_KIND in config:
+        event_data[CONF_KIND] = config[CONF_KIND]
+    if CONF_ENTITY_ID in config:
+        # A registry id stands for the sensor's current entity id; one no longer
+        # known matches nothing (events of shipments without a sensor carry None).
+        chosen = config[CONF_ENTITY_ID]
+        event_data[CONF_ENTITY_ID] = (
+            er.async_resolve_entity_id(er.async_get(hass), chosen) or chosen
+        )
     event_config = event_trigger.TRIGGER_SCHEMA(
         {
             CONF_PLATFORM: "event",
