@@ -6,39 +6,16 @@ import "./add-dialog";
 import "./details-dialog";
 import { accountsOf, callAction, integrationEntityIds, shipmentsOf } from "./hass";
 import { translator, type StringKey, type Translate } from "./i18n";
-import { groupShipments, visibleShipments, type Shipment } from "./model";
+import { groupShipments, isDelivered, visibleShipments, type Shipment } from "./model";
 import { problemClass, stageBar, statusIcon, statusText } from "./render";
 import { sharedStyles } from "./styles";
 import { formatDateTime, formatWindow, relativeTime, timeSettings } from "./time";
-import { KINDS, type CardConfig, type HomeAssistant } from "./types";
+import { STUB_CONFIG, checkConfig } from "./config";
+import type { CardConfig, HomeAssistant } from "./types";
 
 export const CARD_TYPE = "track123-shipments-card";
-const GROUP_BY = ["status", "kind", "none"];
-const SORTS = ["urgency", "name"];
 // Relative times ("5 min ago") move on without a state change.
 const TICK_MS = 60_000;
-
-/** Return the configuration checked, or throw the error the dashboard shows. */
-export function checkConfig(config: CardConfig): CardConfig {
-  if (!config || typeof config !== "object") throw new Error("Invalid configuration");
-  if (config.group_by !== undefined && !GROUP_BY.includes(config.group_by)) {
-    throw new Error(`group_by must be one of ${GROUP_BY.join(", ")}`);
-  }
-  if (config.sort !== undefined && !SORTS.includes(config.sort)) {
-    throw new Error(`sort must be one of ${SORTS.join(", ")}`);
-  }
-  const days = config.hide_delivered_after_days;
-  if (days !== undefined && (typeof days !== "number" || !(days >= 0))) {
-    throw new Error("hide_delivered_after_days must be a number of days, 0 or more");
-  }
-  if (
-    config.kinds !== undefined &&
-    (!Array.isArray(config.kinds) || config.kinds.some((kind) => !KINDS.includes(kind)))
-  ) {
-    throw new Error(`kinds must be a list of ${KINDS.join(", ")}`);
-  }
-  return config;
-}
 
 export class ShipmentsCard extends LitElement {
   static properties = {
@@ -70,7 +47,7 @@ export class ShipmentsCard extends LitElement {
   }
 
   static getStubConfig(): Omit<CardConfig, "type"> {
-    return { group_by: "status", sort: "urgency", hide_delivered_after_days: 3 };
+    return { ...STUB_CONFIG };
   }
 
   setConfig(config: CardConfig): void {
@@ -204,7 +181,7 @@ export class ShipmentsCard extends LitElement {
       .join(" · ");
     return html`<li>
       <button
-        class="row ${problemClass(shipment)}"
+        class="row ${problemClass(shipment)} ${isDelivered(shipment) ? "done" : ""}"
         data-entity-id=${shipment.entityId}
         data-status=${shipment.status}
         @click=${() => this._openDetails(shipment.entityId)}
@@ -376,6 +353,9 @@ export class ShipmentsCard extends LitElement {
         flex: none;
         font-size: 0.9em;
         color: var(--t123-accent);
+      }
+      .row.done .status {
+        color: var(--t123-success);
       }
       .problem .status,
       .problem .sub-status {

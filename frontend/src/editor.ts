@@ -4,7 +4,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 
 import { translator, type StringKey, type Translate } from "./i18n";
 import { sharedStyles } from "./styles";
-import { KINDS, type CardConfig, type HomeAssistant, type Kind } from "./types";
+import { toggledKinds, withOption } from "./config";
+import { KINDS, type CardConfig, type HomeAssistant } from "./types";
 
 const GROUPINGS = [
   ["status", "editor.group_status"],
@@ -15,27 +16,6 @@ const SORTS = [
   ["urgency", "editor.sort_urgency"],
   ["name", "editor.sort_name"],
 ] as const;
-
-/** Return the configuration with ``key`` set, or left out when ``value`` is undefined. */
-export function withOption<K extends keyof CardConfig>(
-  config: CardConfig,
-  key: K,
-  value: CardConfig[K] | undefined,
-): CardConfig {
-  const next = { ...config };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
-}
-
-/** Return the kinds shown after one is switched on or off; all of them is left unset. */
-export function toggledKinds(current: Kind[] | undefined, kind: Kind, on: boolean): Kind[] | undefined {
-  const shown = new Set(current ?? KINDS);
-  if (on) shown.add(kind);
-  else shown.delete(kind);
-  const kinds = KINDS.filter((k) => shown.has(k));
-  return kinds.length === KINDS.length ? undefined : kinds;
-}
 
 export class ShipmentsCardEditor extends LitElement {
   static properties = {

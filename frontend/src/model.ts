@@ -143,7 +143,9 @@ function isKind(value: unknown): value is Kind {
 export function shipmentFromState(stateObj: HassEntity): Shipment | null {
   const a = stateObj.attributes;
   const number = text(a.tracking_number);
-  if (!isKind(a.kind) || number === null) return null;
+  // A shipment's sensor is an enum of statuses; the next-delivery summary also names
+  // a shipment, but its state is a time.
+  if (!isKind(a.kind) || number === null || a.device_class !== "enum") return null;
   const events = Array.isArray(a.events) ? (a.events as Record<string, unknown>[]) : [];
   const delivered = DELIVERED_STATUSES.has(stateObj.state);
   const lastEventTime = date(a.last_event_time);

@@ -126,6 +126,21 @@ export const sharedStyles = css`
     max-height: calc(100vh - 32px);
     box-shadow: var(--ha-card-box-shadow, 0 8px 24px rgba(0, 0, 0, 0.3));
   }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+  }
+  dialog[open] > form {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    flex: 1;
+  }
+  dialog .dialog-body {
+    overflow-y: auto;
+    flex: 1;
+    min-height: 0;
+  }
   dialog::backdrop {
     background: var(--mdc-dialog-scrim-color, rgba(0, 0, 0, 0.32));
   }
@@ -151,6 +166,7 @@ export const sharedStyles = css`
     justify-content: flex-end;
     gap: 8px;
     padding: 12px 24px 20px;
+    border-top: 1px solid var(--t123-divider);
   }
   .error {
     color: var(--error-color, #db4437);
