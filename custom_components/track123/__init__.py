@@ -20,7 +20,7 @@ from .store import ShipmentStore
 from .webhook import async_remove_cloudhook, async_setup_webhook
 from .websocket_api import async_setup_websocket_api
 
-PLATFORMS = [Platform.CALENDAR, Platform.SENSOR]
+PLATFORMS = [Platform.CALENDAR, Platform.EVENT, Platform.SENSOR]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
