@@ -113,15 +113,5 @@ async def async_set_label(call: ServiceCall) -> None:
                 detail = await update_label(runtime.client, detail, label)
             except Track123Error as err:
                 raise failed(err) from err
-        stored = _stored(entry, shipment)
-        if stored is None and label is not None:
-            # Not added from Home Assistant: stored only to keep its label.
-            stored = AddedShipment(
-                kind=shipment.kind,
-                number=shipment.number,
-                carrier=shipment.carrier,
-                number_type=shipment.spec.number_type(shipment.detail),
-            )
-        if stored is not None:
-            await runtime.store.async_add(replace(stored, label=label))
+        await runtime.store.async_set_label(shipment.kind, shipment.number, label)
         runtime.coordinator.async_set_shipment(detail)

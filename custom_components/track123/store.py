@@ -1,6 +1,6 @@
 """What the integration remembers between restarts: shipments added from Home Assistant."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, TypedDict
 
 from homeassistant.core import HomeAssistant
@@ -28,10 +28,21 @@ class AddedShipment:
         return shipment_key(self.kind, self.number)
 
 
-class _StoredData(TypedDict):
+class _StoredData(TypedDict, total=False):
     """The stored document."""
 
     added: list[dict[str, Any]]
+    # Labels of shipments not added from Home Assistant, by shipment key.
+    labels: dict[str, str]
+
+
+def _split_key(key: str) -> tuple[ShipmentKind, str] | None:
+    """Return the kind and number of a shipment key; None if it is not one."""
+    kind, _, number = key.partition("_")
+    try:
+        return ShipmentKind(kind), number
+    except ValueError:
+        return None
 
 
 class ShipmentStore:
@@ -43,6 +54,8 @@ class ShipmentStore:
             hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}"
         )
         self._added: dict[str, AddedShipment] = {}
+        # Labels given to shipments of the account not added from Home Assistant.
+        self._other_labels: dict[str, str] = {}
         self._labels: dict[tuple[ShipmentKind, str], str] = {}
         # Counts the changes of the labels, so that callers can tell they are unchanged.
         self.labels_revision = 0
@@ -63,6 +76,12 @@ class ShipmentStore:
             except KeyError, TypeError, ValueError:
                 continue
             self._added[shipment.key] = shipment
+        labels = data.get("labels") if data else None
+        self._other_labels = {
+            str(key): label
+            for key, label in (labels.items() if isinstance(labels, dict) else ())
+            if isinstance(label, str) and label and _split_key(str(key)) is not None
+        }
         self._index()
 
     @property
@@ -78,10 +97,30 @@ class ShipmentStore:
         """Index the labels by kind and number."""
         self.labels_revision += 1
         self._labels = {
-            (shipment.kind, shipment.number): shipment.label
-            for shipment in self._added.values()
-            if shipment.label
+            split: label
+            for key, label in self._other_labels.items()
+            if (split := _split_key(key)) is not None
         }
+        self._labels.update(
+            {
+                (shipment.kind, shipment.number): shipment.label
+                for shipment in self._added.values()
+                if shipment.label
+            }
+        )
+
+    async def async_set_label(
+        self, kind: ShipmentKind, number: str, label: str | None
+    ) -> None:
+        """Label a shipment (None clears it), whether added here or not."""
+        key = shipment_key(kind, number)
+        if (added := self._added.get(key)) is not None:
+            self._added[key] = replace(added, label=label)
+        elif label:
+            self._other_labels[key] = label
+        else:
+            self._other_labels.pop(key, None)
+        await self._async_save()
 
     async def async_add(self, shipment: AddedShipment) -> None:
         """Remember a shipment added from Home Assistant."""
@@ -89,15 +128,20 @@ class ShipmentStore:
         await self._async_save()
 
     async def async_remove(self, key: str) -> None:
-        """Forget a shipment."""
-        if self._added.pop(key, None) is not None:
+        """Forget a shipment and its label."""
+        added = self._added.pop(key, None)
+        label = self._other_labels.pop(key, None)
+        if added is not None or label is not None:
             await self._async_save()
 
     async def _async_save(self) -> None:
         """Index and write the store."""
         self._index()
         await self._store.async_save(
-            {"added": [asdict(shipment) for shipment in self._added.values()]}
+            {
+                "added": [asdict(shipment) for shipment in self._added.values()],
+                "labels": dict(self._other_labels),
+            }
         )
 
     async def async_remove_file(self) -> None:

@@ -108,7 +108,10 @@ async def test_clear_parcel_label(
     }
     assert sim_state.parcels[PARCEL].remark == ""
     assert state_of(hass, entity_id).name == f"Track123 {PARCEL}"
-    assert init_integration.runtime_data.store.label_for(ShipmentKind.PARCEL, PARCEL) is None
+    assert (
+        init_integration.runtime_data.store.label_for(ShipmentKind.PARCEL, PARCEL)
+        is None
+    )
 
 
 async def test_ocean_label_kept_in_home_assistant(
@@ -125,15 +128,11 @@ async def test_ocean_label_kept_in_home_assistant(
 
     assert len(sim_state.requests) == requests
     assert state_of(hass, entity_id).name == "Track123 Furniture"
-    assert hass_storage[STORAGE_KEY]["data"]["added"] == [
-        {
-            "kind": "ocean",
-            "number": OCEAN,
-            "carrier": "MAEU",
-            "label": "Furniture",
-            "number_type": 3,
-        }
-    ]
+    # Kept apart from the shipments added from Home Assistant: it was not one.
+    assert hass_storage[STORAGE_KEY]["data"]["added"] == []
+    assert hass_storage[STORAGE_KEY]["data"]["labels"] == {
+        f"ocean_{OCEAN}": "Furniture"
+    }
 
     assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
@@ -141,7 +140,7 @@ async def test_ocean_label_kept_in_home_assistant(
 
     await _set_label(hass, OCEAN, "")
     assert state_of(hass, entity_id).name == f"Track123 {OCEAN}"
-    assert hass_storage[STORAGE_KEY]["data"]["added"][0]["label"] is None
+    assert hass_storage[STORAGE_KEY]["data"]["labels"] == {}
 
 
 async def test_label_not_kept_when_track123_fails(
