@@ -10,6 +10,7 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.json import json_loads
 
 from .api import DEFAULT_BASE_URL, Track123Client
+from .checked_off import CheckedOff
 from .const import CONF_BASE_URL, DOMAIN
 from .coordinator import Track123ConfigEntry, Track123Coordinator, Track123RuntimeData
 from .events import StatusEvents
@@ -20,7 +21,7 @@ from .store import ShipmentStore
 from .webhook import async_remove_cloudhook, async_setup_webhook
 from .websocket_api import async_setup_websocket_api
 
-PLATFORMS = [Platform.CALENDAR, Platform.EVENT, Platform.SENSOR]
+PLATFORMS = [Platform.CALENDAR, Platform.EVENT, Platform.SENSOR, Platform.TODO]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
@@ -79,4 +80,5 @@ async def async_remove_entry(hass: HomeAssistant, entry: Track123ConfigEntry) ->
     """Forget what was stored for a removed config entry."""
     await ShipmentStore(hass, entry.entry_id).async_remove_file()
     await StatusEvents(hass, entry.entry_id).async_remove_file()
+    await CheckedOff(hass, entry.entry_id).async_remove_file()
     await async_remove_cloudhook(hass, entry)

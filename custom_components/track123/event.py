@@ -11,10 +11,10 @@ from typing import Any, Final
 
 from homeassistant.components.event import EventEntity
 from homeassistant.core import Event, HomeAssistant, callback
-from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import Track123ConfigEntry, Track123Coordinator
+from .entity import Track123Entity
 from .events import EVENT_STATUS_CHANGED
 from .kinds import (
     CATEGORY_DELIVERED,
@@ -54,24 +54,19 @@ def event_attributes(data: dict[str, Any]) -> dict[str, Any]:
     return attributes
 
 
-class ShipmentUpdatesEvent(EventEntity):
-    """The status changes of an account's shipments, one event each."""
+class ShipmentUpdatesEvent(Track123Entity, EventEntity):
+    """The status changes of an account's shipments, one event each.
 
-    _attr_has_entity_name = True
-    _attr_should_poll = False
+    Unavailable, like every entity of the account, while Track123 cannot be read.
+    """
+
     _attr_translation_key = "shipment_updates"
     _attr_event_types = EVENT_TYPES
 
     def __init__(self, coordinator: Track123Coordinator) -> None:
         """Create the event entity of a coordinator's account."""
+        super().__init__(coordinator, "status_updates")
         self._entry_id = coordinator.config_entry.entry_id
-        self._attr_unique_id = f"{self._entry_id}_status_updates"
-        self._device_info = coordinator.device_info
-
-    @property
-    def device_info(self) -> DeviceInfo:
-        """Return the account's device."""
-        return self._device_info
 
     async def async_added_to_hass(self) -> None:
         """Follow the status changes of this account."""
