@@ -29,6 +29,7 @@ from .checked_off import CheckedOff
 from .const import CONF_TODO_COMPLETE, DEFAULT_TODO_COMPLETE, DOMAIN, TodoComplete
 from .coordinator import Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
+from .kinds import CATEGORY_DELIVERED, CATEGORY_EXCEPTION
 from .services import SERVICE_ADD_SHIPMENT, SERVICE_REMOVE_SHIPMENT, SERVICE_SET_LABEL
 from .shipment import Shipment, expected_window
 from .todo_text import read_item
@@ -53,8 +54,17 @@ def _invalid(key: str) -> ServiceValidationError:
 
 
 def _due(shipment: Shipment) -> date | datetime | None:
-    """Return when an undelivered shipment is expected at the latest."""
-    if shipment.is_delivered or (window := expected_window(shipment)) is None:
+    """Return when a shipment on its way is expected at the latest.
+
+    None for one delivered, or with a problem (an exception, or on its way back
+    to the sender): it is not coming, whatever its window said.
+    """
+    if shipment.is_delivered or shipment.spec.category(shipment.status) in (
+        CATEGORY_DELIVERED,
+        CATEGORY_EXCEPTION,
+    ):
+        return None
+    if (window := expected_window(shipment)) is None:
         return None
     if window.all_day:
         return (window.end - timedelta(days=1)).date()
@@ -117,20 +127,30 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
             completed=completed if done else None,
         )
 
-    def _description(self, shipment: Shipment) -> str:
-        """Describe a shipment: its status and last event; its number under a label."""
+    def _description(self, shipment: Shipment) -> str | None:
+        """Describe a shipment: "status: last event (where)"; under a label, its number.
+
+        The status is left out when the last event starts with it already. The
+        To-do panel reads the description as Markdown: two spaces before the line
+        break keep the number on a line of its own.
+        """
         key = (
             f"component.{DOMAIN}.entity.sensor.{shipment.kind.value}"
             f".state.{shipment.status}"
         )
-        lines = [self._status_names.get(key, shipment.status or "")]
+        status = self._status_names.get(key, shipment.status or "")
         attributes = shipment.attributes
         if last := attributes.get("last_event"):
             where = attributes.get("last_event_location")
-            lines.append(f"{last} ({where})" if where else str(last))
-        if shipment.label:
-            lines.append(" ".join(p for p in (shipment.carrier, shipment.number) if p))
-        return "\n".join(line for line in lines if line)
+            event = f"{last} ({where})" if where else str(last)
+            # "Delivered: Delivered, left at front door" says it twice.
+            repeated = event.casefold().startswith(status.casefold())
+            status = event if repeated else f"{status}: {event}"
+        if not shipment.label:
+            return status or None
+        carrier = attributes.get("carrier_name") or shipment.carrier
+        number = " · ".join(part for part in (carrier, shipment.number) if part)
+        return f"{status}  \n{number}" if status else number
 
     async def _async_action(self, service: str, **data: Any) -> None:
         """Call one of the integration's actions for this account, and wait."""

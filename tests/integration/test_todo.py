@@ -143,7 +143,7 @@ async def test_items_are_the_shipments(
     assert parcel["uid"] == f"parcel_{PARCEL}"
     assert parcel["status"] == "needs_action"
     assert parcel["description"] == (
-        "In transit\n"
+        "In transit: "
         f"{sensor.attributes['last_event']} ({sensor.attributes['last_event_location']})"
     )
     # Expected within hours: due at the end of the window.
@@ -167,7 +167,11 @@ async def test_delivered_shipment_is_completed(
 
     parcel = (await _items(hass))[PARCEL]
     assert parcel["status"] == "completed"
-    assert parcel["description"].startswith("Delivered\n")
+    # The last event says "Delivered" already: not twice.
+    assert parcel["description"] == (
+        f"{sensor.attributes['last_event']} ({sensor.attributes['last_event_location']})"
+    )
+    assert parcel["description"].startswith("Delivered, ")
     assert "due" not in parcel
 
     with pytest.raises(ServiceValidationError) as caught:
@@ -352,7 +356,8 @@ async def test_rename_item_sets_the_label(hass: HomeAssistant) -> None:
     sensor_id = entity_id_of(hass, shipment_unique_id("parcel", PARCEL))
     assert state_of(hass, sensor_id).attributes["label"] == "Winter tyres"
     items = await _items(hass)
-    assert items["Winter tyres"]["description"].endswith(f"ups {PARCEL}")
+    # The number on a line of its own (Markdown's two spaces before the break).
+    assert items["Winter tyres"]["description"].endswith(f"  \nUPS · {PARCEL}")
 
     await _todo(hass, "update_item", item="Winter tyres", rename=PARCEL)
     assert "label" not in state_of(hass, sensor_id).attributes
@@ -382,3 +387,25 @@ async def test_removed_entry_forgets_what_was_checked_off(
     await hass.async_block_till_done()
 
     assert checked_off_storage_key(ENTRY_ID) not in hass_storage
+
+
+async def test_no_due_date_for_a_shipment_not_coming(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    sim_state: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A parcel on its way back to the sender is not due, whatever its window."""
+    sim_state.add_parcel(NEW_PARCEL, courier_code="ups", scenario="returned_to_sender")
+    await setup_entry(hass, mock_config_entry)
+    for _ in range(12):
+        await advance(hass, freezer, sim_state, timedelta(hours=6))
+    sensor = state_of(
+        hass, entity_id_of(hass, shipment_unique_id("parcel", NEW_PARCEL))
+    )
+    assert sensor.state == "abnormal"
+    assert "expected_until" in sensor.attributes
+
+    item = (await _items(hass))[NEW_PARCEL]
+    assert item["status"] == "needs_action"
+    assert "due" not in item
