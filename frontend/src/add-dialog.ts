@@ -244,7 +244,3 @@ export class AddDialog extends LitElement {
     `,
   ];
 }
-
-if (!customElements.get("track123-add-dialog")) {
-  customElements.define("track123-add-dialog", AddDialog);
-}

@@ -2,8 +2,6 @@
 
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 
-import "./add-dialog";
-import "./details-dialog";
 import { accountsOf, callAction, integrationEntityIds, shipmentsOf } from "./hass";
 import { translator, type StringKey, type Translate } from "./i18n";
 import { groupShipments, isDelivered, visibleShipments, type Shipment } from "./model";

@@ -422,7 +422,3 @@ export class ShipmentDialog extends LitElement {
     `,
   ];
 }
-
-if (!customElements.get("track123-shipment-dialog")) {
-  customElements.define("track123-shipment-dialog", ShipmentDialog);
-}

@@ -151,7 +151,3 @@ export class ShipmentsCardEditor extends LitElement {
     `,
   ];
 }
-
-if (!customElements.get("track123-shipments-card-editor")) {
-  customElements.define("track123-shipments-card-editor", ShipmentsCardEditor);
-}
