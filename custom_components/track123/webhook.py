@@ -1,27 +1,30 @@
 """Updates Track123 pushes by webhook: verified, then applied at once.
 
 Track123 POSTs ``{"data": {one tracking}, "verify": {"timestamp", "signature"}}``.
-The signature is SHA-256 over the API key and the timestamp; both forms seen in
-the wild are accepted: ``hex(HMAC-SHA256(key=api_key, msg=timestamp))`` and
-``hex(SHA256(api_key + timestamp))``. A timestamp (seconds or milliseconds since
-the epoch) more than five minutes away from now is refused, and so is a call
-repeating one accepted within that window: same timestamp, signature and data.
-(The signature does not cover the data, so two different updates sent within
-the same millisecond carry the same signature; both are accepted.)
+What the signature proves, and how its reuse is refused, is in
+``webhook_signature``; how bodies are read and refused, in ``webhook_body``.
 
-Refusals are logged without any personal data: no tracking number, no key.
+Answers:
+
+- 200: a fresh, validly signed push, applied (or ignored: a shipment not shown);
+  also a validly signed push outside the five-minute window, whose numbers are
+  asked of Track123 instead (``push_catchup``);
+- 409: a signature already used (its numbers are asked of Track123 too);
+- 401 unsigned or wrongly signed, 400 not a tracking, 413 too large, 405 not
+  a POST;
+- 503: a valid push that could not be applied; Track123 retries it.
+
+Refusals are logged without personal data (no tracking number, no key, no
+webhook id, no traceback), at most one WARNING per reason per ten minutes
+(``refusal_log``). The webhook id is the URL's only secret: nothing here logs it.
 """
 
-from collections import OrderedDict
 import contextlib
 from datetime import timedelta
-import hashlib
-import hmac
 from http import HTTPStatus
-import json
-import re
 from typing import Any, Final
 
+from aiohttp.hdrs import METH_HEAD, METH_POST
 from aiohttp.web import Request, Response
 from homeassistant.components import webhook
 from homeassistant.const import CONF_API_KEY
@@ -29,8 +32,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.network import NoURLAvailableError
 from homeassistant.util import dt as dt_util
 
-from .api import Parcel, Track123Error
-from .api.parsing import parse_parcel
+from .api import Parcel
 from .const import (
     CONF_SCAN_INTERVAL,
     CONF_WEBHOOK,
@@ -42,51 +44,14 @@ from .const import (
     WEBHOOK_POLL_FACTOR,
 )
 from .coordinator import Track123ConfigEntry, Track123Coordinator
+from .push_catchup import PushCatchUp
+from .refusal_log import RefusalLog
+from .webhook_body import WebhookRefused, decode_body, read_body, read_tracking
+from .webhook_signature import ReplayMemory, fresh, signature_valid, timestamp_seconds
 
-MAX_BODY_BYTES: Final = 1024 * 1024
-MAX_CLOCK_SKEW: Final = timedelta(minutes=5)
-# Timestamps from this value on are milliseconds (in seconds it is the year 5138).
-MILLISECONDS_FROM: Final = 10**11
-MAX_REMEMBERED: Final = 10_000
-_READ_CHUNK: Final = 64 * 1024
-_TIMESTAMP = re.compile(r"[0-9]{1,16}")
-NO_CLOUD_URL: Final = "-"
-
-
-class WebhookRefused(Exception):
-    """A webhook call refused: the HTTP status to answer and why (no personal data)."""
-
-    def __init__(self, status: HTTPStatus, reason: str) -> None:
-        """Describe the refusal."""
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
-def expected_signatures(api_key: str, timestamp: str) -> tuple[str, str]:
-    """Return both accepted signatures of ``timestamp``: HMAC form, plain-hash form."""
-    return (
-        hmac.new(api_key.encode(), timestamp.encode(), hashlib.sha256).hexdigest(),
-        hashlib.sha256((api_key + timestamp).encode()).hexdigest(),
-    )
-
-
-def signature_valid(api_key: str, timestamp: str, signature: str) -> bool:
-    """Return True when ``signature`` is either accepted form (constant time)."""
-    given = signature.strip().lower().encode()
-    matches = [
-        hmac.compare_digest(expected.encode(), given)
-        for expected in expected_signatures(api_key, timestamp)
-    ]
-    return any(matches)
-
-
-def timestamp_seconds(timestamp: str) -> float | None:
-    """Return a timestamp in seconds since the epoch; None when malformed."""
-    if not _TIMESTAMP.fullmatch(timestamp):
-        return None
-    value = int(timestamp)
-    return value / 1000 if value >= MILLISECONDS_FROM else float(value)
+# Every method Home Assistant lets a webhook take: the handler refuses all but
+# POST itself, so that a GET does not make Home Assistant log the webhook id.
+WEBHOOK_METHODS: Final = ("GET", "HEAD", "POST", "PUT")
 
 
 def webhook_enabled(entry: Track123ConfigEntry) -> bool:
@@ -138,15 +103,6 @@ async def async_cloud_url(hass: HomeAssistant, webhook_id: str) -> str | None:
         return None
 
 
-async def async_webhook_urls(hass: HomeAssistant, webhook_id: str) -> dict[str, str]:
-    """Return the placeholders of the step showing where Track123 should push."""
-    cloud_url = await async_cloud_url(hass, webhook_id)
-    return {
-        "local_url": local_url(hass, webhook_id),
-        "cloud_url": cloud_url or NO_CLOUD_URL,
-    }
-
-
 async def async_remove_cloudhook(
     hass: HomeAssistant, entry: Track123ConfigEntry
 ) -> None:
@@ -176,129 +132,105 @@ def async_setup_webhook(
         return
     coordinator.pushed_interval = safety_net_interval(entry)
     webhook_id: str = entry.data[CONF_WEBHOOK_ID]
-    receiver = WebhookReceiver(entry.data[CONF_API_KEY], coordinator)
+    catch_up = PushCatchUp(hass, entry, coordinator)
+    receiver = WebhookReceiver(entry.data[CONF_API_KEY], coordinator, catch_up)
     webhook.async_register(
         hass,
         DOMAIN,
         entry.title,
         webhook_id,
         receiver.async_handle,
-        allowed_methods=["POST"],
+        allowed_methods=WEBHOOK_METHODS,
         local_only=False,
     )
     entry.async_on_unload(lambda: webhook.async_unregister(hass, webhook_id))
+    entry.async_on_unload(catch_up.async_close)
 
 
 class WebhookReceiver:
     """Check each call Track123 makes, then hand its tracking to the coordinator."""
 
-    def __init__(self, api_key: str, coordinator: Track123Coordinator) -> None:
+    def __init__(
+        self,
+        api_key: str,
+        coordinator: Track123Coordinator,
+        catch_up: PushCatchUp,
+    ) -> None:
         """Receive for one account."""
         self._api_key = api_key
         self._coordinator = coordinator
-        # (timestamp, signature, data digest) -> until when (epoch s) it is fresh.
-        self._accepted: OrderedDict[tuple[str, str, str], float] = OrderedDict()
+        self._catch_up = catch_up
+        self._replays = ReplayMemory()
+        self._refusals = RefusalLog(LOGGER)
 
     async def async_handle(
         self, hass: HomeAssistant, webhook_id: str, request: Request
     ) -> Response:
-        """Answer one call: 200 once applied (or ignored), 4xx when refused."""
+        """Answer one call; never raise, so Home Assistant never logs the webhook id."""
         try:
-            payload = self._decode(await self._read(request))
-            token = self._verify(payload)
-            parcel = self._parcel(payload)
+            return await self._async_answer(request)
         except WebhookRefused as err:
-            LOGGER.warning(
-                "Refused a Track123 webhook call (HTTP %s): %s",
-                int(err.status),
-                err.reason,
-            )
+            self._refusals.refused(int(err.status), err.reason)
             return Response(status=err.status)
-        try:
-            applied = await self._coordinator.async_apply_pushed(parcel)
-        except Exception:  # noqa: BLE001
-            # Let Track123 retry it: the same signature may then come again.
-            self._accepted.pop(token, None)
+        except Exception:  # noqa: BLE001 - never let Home Assistant log the id
+            # A fault here, not in the call: Track123 retries on a 5xx.
             LOGGER.exception("Could not apply a Track123 webhook update")
             return Response(status=HTTPStatus.SERVICE_UNAVAILABLE)
+
+    async def _async_answer(self, request: Request) -> Response:
+        """Check the call, then apply it, ask Track123 for it, or refuse it."""
+        if request.method != METH_POST:
+            if request.method == METH_HEAD:
+                # Lets a console check that the URL exists, as Home Assistant does.
+                return Response(status=HTTPStatus.OK)
+            raise WebhookRefused(HTTPStatus.METHOD_NOT_ALLOWED, "not a POST")
+        payload = decode_body(await read_body(request))
+        timestamp, signature, sent = self._verify(payload)
+        parcel = read_tracking(payload, dt_util.get_default_time_zone())
+        now = dt_util.utcnow().timestamp()
+        if not fresh(sent, now):
+            # Validly signed, but its body cannot be trusted this long after: a
+            # retry of a push Home Assistant missed. Its number is asked of Track123
+            # instead, and the answer is 200: Track123 retries only on a non-2xx
+            # answer, and the query brings the update in.
+            self._ask_track123(parcel, "outside the time window")
+            return Response(status=HTTPStatus.OK)
+        if not self._replays.use(timestamp, signature, sent, now):
+            # Maybe a genuine push signed in the same second as another: its number
+            # is asked of Track123 (see webhook_signature), its body ignored.
+            self._ask_track123(parcel, "signature already used")
+            raise WebhookRefused(HTTPStatus.CONFLICT, "signature already used")
+        try:
+            applied = await self._coordinator.async_apply_pushed(parcel)
+        except Exception:
+            # Let Track123 retry it: the same signature may then come again.
+            self._replays.release(timestamp, signature)
+            raise
         if not applied:
             LOGGER.debug("Ignored a Track123 webhook update of a shipment not shown")
         return Response(status=HTTPStatus.OK)
 
-    @staticmethod
-    async def _read(request: Request) -> bytes:
-        """Read the body, refusing more than MAX_BODY_BYTES."""
-        length = getattr(request, "content_length", None)
-        if length is not None and length > MAX_BODY_BYTES:
-            raise WebhookRefused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "body too large")
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := await request.content.read(_READ_CHUNK):
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                raise WebhookRefused(
-                    HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "body too large"
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
+    def _ask_track123(self, parcel: Parcel, why: str) -> None:
+        """Queue a query of a push's number, which is not applied as data."""
+        queued = self._catch_up.async_request(parcel)
+        LOGGER.debug(
+            "Track123 webhook call %s: %s",
+            why,
+            "its number is asked of Track123" if queued else "not a shipment shown",
+        )
 
-    @staticmethod
-    def _decode(body: bytes) -> dict[str, Any]:
-        """Return the body as a JSON object."""
-        try:
-            payload = json.loads(body)
-        except ValueError as err:
-            raise WebhookRefused(HTTPStatus.BAD_REQUEST, "malformed JSON") from err
-        if not isinstance(payload, dict):
-            raise WebhookRefused(HTTPStatus.BAD_REQUEST, "body is not a JSON object")
-        return payload
-
-    def _verify(self, payload: dict[str, Any]) -> tuple[str, str, str]:
-        """Check signature, freshness and novelty; return the replay token."""
+    def _verify(self, payload: dict[str, Any]) -> tuple[str, str, float]:
+        """Check the signature; return the timestamp, signature and time sent."""
         verify = payload.get("verify")
         if not isinstance(verify, dict):
             raise WebhookRefused(HTTPStatus.UNAUTHORIZED, "unsigned")
         timestamp, signature = verify.get("timestamp"), verify.get("signature")
         if isinstance(timestamp, int) and not isinstance(timestamp, bool):
-            timestamp = str(timestamp)
+            timestamp = str(timestamp) if 0 <= timestamp < 10**16 else ""
         if not isinstance(timestamp, str) or not isinstance(signature, str):
             raise WebhookRefused(HTTPStatus.UNAUTHORIZED, "unsigned")
         if (sent := timestamp_seconds(timestamp)) is None:
             raise WebhookRefused(HTTPStatus.UNAUTHORIZED, "malformed timestamp")
         if not signature_valid(self._api_key, timestamp, signature):
             raise WebhookRefused(HTTPStatus.UNAUTHORIZED, "wrong signature")
-        now = dt_util.utcnow().timestamp()
-        window = MAX_CLOCK_SKEW.total_seconds()
-        if abs(now - sent) > window:
-            raise WebhookRefused(HTTPStatus.UNAUTHORIZED, "stale timestamp")
-        self._forget_expired(now)
-        digest = hashlib.sha256(
-            json.dumps(payload.get("data"), sort_keys=True).encode()
-        ).hexdigest()
-        token = (timestamp, signature.strip().lower(), digest)
-        if token in self._accepted:
-            raise WebhookRefused(HTTPStatus.CONFLICT, "replayed")
-        self._accepted[token] = sent + window
-        while len(self._accepted) > MAX_REMEMBERED:
-            self._accepted.popitem(last=False)
-        return token
-
-    def _forget_expired(self, now: float) -> None:
-        """Forget tokens that could no longer pass the freshness check."""
-        for token, until in list(self._accepted.items()):
-            if until < now:
-                del self._accepted[token]
-
-    @staticmethod
-    def _parcel(payload: dict[str, Any]) -> Parcel:
-        """Return the tracking of the body."""
-        data = payload.get("data")
-        if not isinstance(data, dict):
-            raise WebhookRefused(HTTPStatus.BAD_REQUEST, "no tracking in the body")
-        try:
-            parcel = parse_parcel(data, zone=dt_util.get_default_time_zone())
-        except Track123Error as err:  # pragma: no cover - data is an object
-            raise WebhookRefused(HTTPStatus.BAD_REQUEST, "unreadable tracking") from err
-        if not parcel.track_no:
-            raise WebhookRefused(HTTPStatus.BAD_REQUEST, "tracking without a number")
-        return parcel
+        return timestamp, signature, sent

@@ -1,10 +1,8 @@
 """Updates pushed by Track123's webhook: verified, applied at once, exactly-once events."""
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
-import hashlib
-import hmac
+from datetime import timedelta
 import json
 import logging
 from typing import Any
@@ -13,11 +11,9 @@ from unittest.mock import AsyncMock, patch
 from aiohttp.test_utils import TestClient
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers.network import NoURLAvailableError
-from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -29,8 +25,7 @@ from pytest_homeassistant_custom_component.typing import (
     WebSocketGenerator,
 )
 
-from custom_components.track123 import webhook as track123_webhook
-from custom_components.track123.config_flow import account_id
+from custom_components.track123 import webhook as track123_webhook, webhook_signature
 from custom_components.track123.const import (
     CONF_DELIVERED_RETENTION_DAYS,
     CONF_KINDS,
@@ -44,178 +39,31 @@ from custom_components.track123.const import (
 )
 from custom_components.track123.events import EVENT_DELIVERED, EVENT_STATUS_CHANGED
 from custom_components.track123.store import AddedShipment
-from custom_components.track123.webhook import (
-    MAX_BODY_BYTES,
-    NO_CLOUD_URL,
-    safety_net_interval,
-    timestamp_seconds,
-)
+from custom_components.track123.webhook import safety_net_interval
+from custom_components.track123.webhook_body import MAX_BODY_BYTES
+from custom_components.track123.webhook_signature import ReplayMemory, timestamp_seconds
 from track123_simulator import SimulatorServer, SimulatorState
 from track123_simulator.payloads import parcel_payload
 
-from .common import (
-    API_KEY,
-    ENTRY_ID,
-    PARCEL,
-    PARCEL_UNIQUE_ID,
-    advance,
-    entity_id_of,
-    shipment_entity_ids,
-    state_of,
+from .common import PARCEL, advance, shipment_entity_ids
+from .webhook_helpers import *  # noqa: F403 - the webhook fixtures
+from .webhook_helpers import (
+    OTHER_PARCEL,
+    PUSH_LATER,
+    WEBHOOK_ID,
+    Post,
+    assert_refused,
+    delivered_parcel,
+    hmac_signature,
+    later_at_track123,
+    now_ms,
+    parcel_state,
+    poll,
+    registered_webhooks,
+    setup_with,
+    sha256_signature,
+    signed,
 )
-
-WEBHOOK_ID = "0123456789abcdef" * 4
-OTHER_PARCEL = "9400111899223344556677"
-PUSH_LATER = timedelta(days=3)
-
-type Post = Callable[..., Awaitable[int]]
-
-
-# Helpers ---------------------------------------------------------------------------
-
-
-def hmac_signature(key: str, timestamp: str) -> str:
-    """Sign as hex(HMAC-SHA256(key=api_key, msg=timestamp))."""
-    return hmac.new(key.encode(), timestamp.encode(), hashlib.sha256).hexdigest()
-
-
-def sha256_signature(key: str, timestamp: str) -> str:
-    """Sign as hex(SHA256(api_key + timestamp))."""
-    return hashlib.sha256((key + timestamp).encode()).hexdigest()
-
-
-def now_ms(hass_now: datetime) -> str:
-    """Return a moment as milliseconds since the epoch."""
-    return str(int(hass_now.timestamp() * 1000))
-
-
-def signed(
-    data: Any,
-    *,
-    timestamp: str,
-    key: str = API_KEY,
-    sign: Callable[[str, str], str] = hmac_signature,
-) -> dict[str, Any]:
-    """Return a webhook body for ``data``, signed with ``key`` at ``timestamp``."""
-    return {
-        "data": data,
-        "verify": {"timestamp": timestamp, "signature": sign(key, timestamp)},
-    }
-
-
-def delivered_parcel(state: SimulatorState, number: str = PARCEL) -> dict[str, Any]:
-    """Return a parcel as Track123 will describe it once delivered."""
-    parcel = state.parcels[number]
-    return parcel_payload(parcel, state.clock.now() + PUSH_LATER)
-
-
-def parcel_state(hass: HomeAssistant) -> str:
-    """Return the state of the demo parcel's sensor."""
-    return state_of(hass, entity_id_of(hass, PARCEL_UNIQUE_ID)).state
-
-
-async def registered_webhooks(
-    hass_ws_client: WebSocketGenerator, hass: HomeAssistant
-) -> set[str]:
-    """Return the ids of every registered webhook, as the frontend lists them."""
-    client = await hass_ws_client(hass)
-    await client.send_json_auto_id({"type": "webhook/list"})
-    answer = await client.receive_json()
-    assert answer["success"]
-    return {hook["webhook_id"] for hook in answer["result"]}
-
-
-# Fixtures --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def webhook_entry(simulator: SimulatorServer) -> MockConfigEntry:
-    """Return a config entry with the webhook option on."""
-    return MockConfigEntry(
-        version=2,
-        domain=DOMAIN,
-        entry_id=ENTRY_ID,
-        title="Track123",
-        unique_id=account_id(API_KEY),
-        data={
-            CONF_API_KEY: API_KEY,
-            "base_url": simulator.base_url,
-            CONF_WEBHOOK_ID: WEBHOOK_ID,
-        },
-        options={CONF_WEBHOOK: True},
-    )
-
-
-async def _setup(hass: HomeAssistant, entry: MockConfigEntry, **options: Any) -> None:
-    entry.add_to_hass(hass)
-    if options:
-        hass.config_entries.async_update_entry(
-            entry, options={**entry.options, **options}
-        )
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-
-
-@pytest.fixture
-async def pushed(
-    hass: HomeAssistant, webhook_entry: MockConfigEntry, demo_shipments: None
-) -> MockConfigEntry:
-    """Set up the integration with the webhook on."""
-    await _setup(hass, webhook_entry)
-    return webhook_entry
-
-
-@pytest.fixture
-async def client(
-    hass: HomeAssistant,
-    hass_client_no_auth: ClientSessionGenerator,
-    monkeypatch: pytest.MonkeyPatch,
-) -> TestClient:
-    """Return a client of Home Assistant's HTTP server, without authentication.
-
-    What registers routes is set up first: the server's router is then frozen.
-    The test server's access log cannot format a frozen local time: it is off.
-    """
-    monkeypatch.setattr(logging.getLogger("aiohttp.access"), "disabled", True)
-    assert await async_setup_component(hass, "webhook", {})
-    assert await async_setup_component(hass, "websocket_api", {})
-    assert await async_setup_component(hass, "calendar", {})
-    return await hass_client_no_auth()
-
-
-@pytest.fixture
-def post(client: TestClient) -> Post:
-    """Return a function POSTing a body to the webhook; it returns the HTTP status."""
-
-    async def _post(body: Any = None, *, raw: Any = None) -> int:
-        data = raw if raw is not None else json.dumps(body)
-        response = await client.post(f"/api/webhook/{WEBHOOK_ID}", data=data)
-        await response.read()
-        return response.status
-
-    return _post
-
-
-@pytest.fixture
-async def sim_pushes(
-    client: TestClient, sim_state: SimulatorState
-) -> AsyncIterator[SimulatorState]:
-    """Make the simulator push to Home Assistant's webhook."""
-    sim_state.webhooks.configure(str(client.make_url(f"/api/webhook/{WEBHOOK_ID}")))
-    yield sim_state
-    sim_state.webhooks.disable()
-
-
-def later_at_track123(state: SimulatorState, delta: timedelta) -> None:
-    """Move the simulated clock on, not Home Assistant's: no poll is due yet."""
-    state.clock.advance(delta)
-
-
-async def poll(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    """Let the safety-net poll run now."""
-    await entry.runtime_data.coordinator.async_refresh()
-    await hass.async_block_till_done()
-
 
 # A pushed delivery -------------------------------------------------------------------
 
@@ -377,6 +225,34 @@ def test_timestamp_units() -> None:
     assert timestamp_seconds("") is None
 
 
+@pytest.mark.usefixtures("pushed")
+@pytest.mark.parametrize(("ms", "digits"), [(False, 10), (True, 13)])
+async def test_simulator_pushes_in_seconds_and_milliseconds(
+    hass: HomeAssistant,
+    *,
+    simulator: SimulatorServer,
+    sim_pushes: SimulatorState,
+    monkeypatch: pytest.MonkeyPatch,
+    ms: bool,
+    digits: int,
+) -> None:
+    """Track123's timestamps, ten digits or thirteen, are both accepted."""
+    sim_pushes.realism.update({"ms_timestamps": ms})
+    timestamps: list[str] = []
+    sign_body = sim_pushes.webhooks.body
+
+    def recording(delivery: Any) -> dict[str, Any]:
+        body = sign_body(delivery)
+        timestamps.append(body["verify"]["timestamp"])
+        return body
+
+    monkeypatch.setattr(sim_pushes.webhooks, "body", recording)
+    later_at_track123(sim_pushes, PUSH_LATER)
+    assert [a.status for a in await simulator.deliver_webhooks()] == [200]
+    assert [len(t) for t in timestamps] == [digits]
+    assert parcel_state(hass) == "delivered"
+
+
 # Refusals ----------------------------------------------------------------------------
 
 
@@ -411,20 +287,6 @@ REFUSALS: dict[str, tuple[Callable[[SimulatorState], Any], int]] = {
         ),
         401,
     ),
-    "stale": (
-        lambda s: signed(
-            delivered_parcel(s),
-            timestamp=now_ms(s.clock.now() - timedelta(minutes=6)),
-        ),
-        401,
-    ),
-    "from the future": (
-        lambda s: signed(
-            delivered_parcel(s),
-            timestamp=now_ms(s.clock.now() + timedelta(minutes=6)),
-        ),
-        401,
-    ),
     "not an object": (lambda s: [delivered_parcel(s)], 400),
     "no data": (
         lambda s: {"verify": _body(s)["verify"]},
@@ -454,16 +316,9 @@ async def test_refused(
 ) -> None:
     """Each bad call gets a 4xx, a log line without personal data, no change."""
     make, status = REFUSALS[case]
-    before = parcel_state(hass)
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, "custom_components.track123"):
-        assert await post(make(sim_state)) == status
-    await hass.async_block_till_done()
-    assert parcel_state(hass) == before
-    refusals = [r for r in caplog.records if "Refused a Track123 webhook" in r.message]
-    assert len(refusals) == 1
-    assert PARCEL not in caplog.text
-    assert API_KEY not in caplog.text
+    await assert_refused(
+        hass, post, caplog, json.dumps(make(sim_state)).encode(), status
+    )
 
 
 @pytest.mark.usefixtures("pushed")
@@ -491,6 +346,21 @@ async def test_refused_raw(
     assert "Refused a Track123 webhook call" in caplog.text
 
 
+@pytest.mark.usefixtures("pushed")
+async def test_tracking_the_parser_cannot_read(
+    sim_state: SimulatorState, post: Post, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whatever the parser raises on a signed body is a 400, without a traceback."""
+    body = signed(delivered_parcel(sim_state), timestamp=now_ms(sim_state.clock.now()))
+    with patch(
+        "custom_components.track123.webhook_body.parse_parcel",
+        side_effect=RecursionError,
+    ):
+        assert await post(body) == 400
+    assert "unreadable tracking" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
 async def test_oversized_chunked_body_refused(
     hass: HomeAssistant, pushed: MockConfigEntry, client: TestClient
 ) -> None:
@@ -504,42 +374,43 @@ async def test_oversized_chunked_body_refused(
     assert response.status == 413
 
 
-async def test_replay_refused(
+async def test_replay_refused_whatever_the_body(
     hass: HomeAssistant, pushed: MockConfigEntry, sim_state: SimulatorState, post: Post
 ) -> None:
-    """The same signed call twice: the second is refused; other data is not."""
-    delivered = async_capture_events(hass, EVENT_DELIVERED)
+    """A signed pair is used once: a second use is refused, with any body."""
+    changed = async_capture_events(hass, EVENT_STATUS_CHANGED)
     timestamp = now_ms(sim_state.clock.now())
-    body = signed(delivered_parcel(sim_state), timestamp=timestamp)
-    assert await post(body) == 200
-    assert await post(body) == 409
-    await hass.async_block_till_done()
-    assert len(delivered) == 1
-    # Another update sent within the same millisecond carries the same signature.
-    other = signed(
-        {**delivered_parcel(sim_state), "remark": "porch"}, timestamp=timestamp
-    )
-    assert await post(other) == 200
+    current = parcel_payload(sim_state.parcels[PARCEL], sim_state.clock.now())
+    assert await post(signed(current, timestamp=timestamp)) == 200
+    before = parcel_state(hass)
+    assert before != "delivered"
+
+    assert await post(signed(current, timestamp=timestamp)) == 409
+    # The pair seen once lets no one post another body: the signature covers only
+    # the timestamp.
+    forged = signed(delivered_parcel(sim_state), timestamp=timestamp)
+    forged["verify"]["signature"] = forged["verify"]["signature"].upper()
+    assert await post(forged) == 409
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert parcel_state(hass) == before
+    assert changed == []
 
 
-async def test_replay_memory_expires(
-    hass: HomeAssistant,
-    pushed: MockConfigEntry,
-    sim_state: SimulatorState,
-    freezer: FrozenDateTimeFactory,
-    post: Post,
-) -> None:
-    """Accepted calls are forgotten once stale; the memory is bounded."""
-    first = signed(delivered_parcel(sim_state), timestamp=now_ms(sim_state.clock.now()))
-    assert await post(first) == 200
-    freezer.tick(timedelta(minutes=10))
-    with patch.object(track123_webhook, "MAX_REMEMBERED", 1):
-        for minutes in (0, 1):
-            moment = sim_state.clock.now() + timedelta(minutes=10 + minutes)
-            data = {**delivered_parcel(sim_state), "remark": str(minutes)}
-            assert await post(signed(data, timestamp=now_ms(moment))) == 200
-    # The first call is refused as stale, not remembered.
-    assert await post(first) == 401
+def test_replay_memory_forgets_stale_pairs_and_is_bounded() -> None:
+    """A pair is remembered while fresh; at most MAX_REMEMBERED pairs are."""
+    memory = ReplayMemory()
+    assert memory.use("1000", "AB", sent=1000.0, now=1000.0)
+    assert not memory.use("1000", " ab ", sent=1000.0, now=1299.0)
+    # Once stale (the freshness check refuses it first), the pair is forgotten.
+    assert memory.use("2000", "cd", sent=2000.0, now=2000.0)
+    assert len(memory) == 1
+    # A push that could not be applied releases its pair: its retry is accepted.
+    memory.release("2000", "CD")
+    assert memory.use("2000", "cd", sent=2000.0, now=2001.0)
+    with patch.object(webhook_signature, "MAX_REMEMBERED", 2):
+        for second in range(3):
+            assert memory.use(str(3000 + second), "ef", sent=3000.0, now=3000.0)
+    assert len(memory) == 2
 
 
 # Which shipments a push may show -------------------------------------------------------
@@ -556,7 +427,7 @@ async def test_unknown_number(
 ) -> None:
     """An unknown number is ignored in scope "added", added in scope "account"."""
     added = scope == "account"
-    await _setup(hass, webhook_entry, **{CONF_SCOPE: scope})
+    await setup_with(hass, webhook_entry, **{CONF_SCOPE: scope})
     before = shipment_entity_ids(hass)
     sim_state.add_parcel(OTHER_PARCEL, courier_code="usps", scenario="delivered")
     body = signed(
@@ -577,7 +448,7 @@ async def test_added_number_shown_in_scope_added(
     post: Post,
 ) -> None:
     """In scope "added", a number added from Home Assistant is applied."""
-    await _setup(hass, webhook_entry, **{CONF_SCOPE: "added"})
+    await setup_with(hass, webhook_entry, **{CONF_SCOPE: "added"})
     sim_state.add_parcel(PARCEL, courier_code="ups", scenario="delivered")
     await webhook_entry.runtime_data.store.async_add(
         AddedShipment(kind=ShipmentKind.PARCEL, number=PARCEL, carrier="ups")
@@ -596,7 +467,7 @@ async def test_parcels_not_enabled(
     post: Post,
 ) -> None:
     """Without parcels among the kinds, a pushed parcel is ignored."""
-    await _setup(hass, webhook_entry, **{CONF_KINDS: ["ocean", "air"]})
+    await setup_with(hass, webhook_entry, **{CONF_KINDS: ["ocean", "air"]})
     sim_state.add_parcel(OTHER_PARCEL, scenario="delivered")
     body = signed(
         delivered_parcel(sim_state, OTHER_PARCEL),
@@ -654,7 +525,7 @@ async def test_delivered_past_retention_removed(
     post: Post,
 ) -> None:
     """A push of a delivery older than the retention removes the shipment."""
-    await _setup(hass, webhook_entry, **{CONF_DELIVERED_RETENTION_DAYS: 0})
+    await setup_with(hass, webhook_entry, **{CONF_DELIVERED_RETENTION_DAYS: 0})
     coordinator = webhook_entry.runtime_data.coordinator
     key = next(k for k, s in coordinator.data.items() if s.number == PARCEL)
     data = {**delivered_parcel(sim_state), "deliveredTime": "2026-10-01 00:00:00"}
@@ -731,11 +602,11 @@ async def test_option_on_and_off(
         },
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "webhook"
+    # The test server's address is local: the step warns about it.
+    assert result["step_id"] == "webhook_local"
     webhook_id = entry.data[CONF_WEBHOOK_ID]
-    placeholders = result["description_placeholders"]
-    assert placeholders["local_url"].endswith(f"/api/webhook/{webhook_id}")
-    assert placeholders["cloud_url"] == NO_CLOUD_URL
+    url = result["description_placeholders"]["webhook_url"]
+    assert url.endswith(f"/api/webhook/{webhook_id}")
     # Not stored before the step is submitted.
     assert not entry.options.get(CONF_WEBHOOK)
 
@@ -766,7 +637,7 @@ async def test_option_on_and_off(
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**entry.options, CONF_WEBHOOK: True}
     )
-    assert result["description_placeholders"]["local_url"].endswith(webhook_id)
+    assert result["description_placeholders"]["webhook_url"] == url
     await hass.config_entries.options.async_configure(result["flow_id"], {})
     await hass.async_block_till_done()
     assert webhook_id in await registered_webhooks(hass_ws_client, hass)
@@ -821,7 +692,8 @@ async def test_cloud_url_shown(
             result["flow_id"],
             {**init_integration.options, **_defaults(), CONF_WEBHOOK: True},
         )
-    assert result["description_placeholders"]["cloud_url"] == (
+    assert result["step_id"] == "webhook"
+    assert result["description_placeholders"]["webhook_url"] == (
         "https://hooks.nabu.casa/abc"
     )
     create.assert_awaited_once_with(hass, init_integration.data[CONF_WEBHOOK_ID])
