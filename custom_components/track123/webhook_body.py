@@ -46,11 +46,7 @@ class BodyStream(Protocol):
 
 
 class BodyRequest(Protocol):
-    """The parts of a request the body is read from."""
-
-    @property
-    def content_length(self) -> int | None:
-        """Return the length the caller declared, if any."""
+    """What a body is read from: an aiohttp request, or Home Assistant Cloud's."""
 
     @property
     def content(self) -> BodyStream:
@@ -63,12 +59,15 @@ async def read_body(request: BodyRequest) -> bytes:
     A declared length over the limit is refused before a byte is read; a body
     without one (chunked) is cut off once past it.
     """
-    length = request.content_length
+    # Home Assistant Cloud hands cloudhook calls over without a declared length.
+    length: int | None = getattr(request, "content_length", None)
     if length is not None and length > MAX_BODY_BYTES:
         raise WebhookRefused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "body too large")
+    # Taken once: Home Assistant Cloud's request makes a new stream on each access.
+    stream = request.content
     chunks: list[bytes] = []
     size = 0
-    while chunk := await request.content.read(_READ_CHUNK):
+    while chunk := await stream.read(_READ_CHUNK):
         size += len(chunk)
         if size > MAX_BODY_BYTES:
             raise WebhookRefused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "body too large")

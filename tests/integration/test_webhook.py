@@ -10,10 +10,12 @@ from unittest.mock import AsyncMock, patch
 
 from aiohttp.test_utils import TestClient
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import webhook
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers.network import NoURLAvailableError
+from homeassistant.util.aiohttp import MockRequest
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -641,6 +643,19 @@ async def test_option_on_and_off(
     await hass.config_entries.options.async_configure(result["flow_id"], {})
     await hass.async_block_till_done()
     assert webhook_id in await registered_webhooks(hass_ws_client, hass)
+
+
+async def test_push_through_home_assistant_cloud(
+    hass: HomeAssistant, pushed: MockConfigEntry, sim_state: SimulatorState
+) -> None:
+    """Home Assistant Cloud hands a cloudhook call over without a declared length."""
+    body = signed(delivered_parcel(sim_state), timestamp=now_ms(sim_state.clock.now()))
+    request = MockRequest(
+        content=json.dumps(body).encode(), mock_source="cloudhook", method="POST"
+    )
+    response = await webhook.async_handle_webhook(hass, WEBHOOK_ID, request)
+    assert response.status == 200
+    assert parcel_state(hass) == "delivered"
 
 
 async def test_unloaded_entry_unregisters(
