@@ -167,3 +167,51 @@ describe("editing and adding", () => {
     expect(closed).toHaveBeenCalled();
   });
 });
+
+describe("actions from the card", () => {
+  test("refresh asks each account; remove names the shipment and its account", async () => {
+    const box = sensor("in_transit", { label: "Box", tracking_number: "1Z1" }, "sensor.box");
+    const hass = fakeHass({ [box.entity_id]: box }, []);
+    hass.entities = { "sensor.box": { entity_id: "sensor.box", platform: "track123", device_id: "d1" } };
+    hass.devices = { d1: { id: "d1", name: "Track123", config_entries: ["entry1"] } };
+    const card = document.createElement("track123-shipments-card") as HTMLElement & {
+      hass: HomeAssistant;
+      setConfig(config: object): void;
+      updateComplete: Promise<unknown>;
+    };
+    card.setConfig({ type: "custom:track123-shipments-card" });
+    card.hass = hass;
+    document.body.append(card);
+    await settle(card);
+    const root = card.shadowRoot!;
+
+    root.querySelector<HTMLButtonElement>('button[aria-label="Refresh"]')!.click();
+    await settle(card);
+    expect(hass.callWS).toHaveBeenCalledWith({
+      type: "call_service",
+      domain: "track123",
+      service: "refresh",
+      service_data: { config_entry_id: "entry1" },
+    });
+
+    root.querySelector<HTMLButtonElement>("button.row")!.click();
+    await settle(card);
+    const dialog = root.querySelector("track123-shipment-dialog") as HTMLElement & {
+      updateComplete: Promise<unknown>;
+    };
+    await settle(dialog);
+    const buttons = () => [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>(".dialog-actions button")];
+    buttons().find((b) => b.textContent?.includes("Remove"))!.click();
+    await settle(dialog);
+    expect(dialog.shadowRoot!.textContent).toContain("Stop tracking Box? Its sensor is removed.");
+    buttons().find((b) => b.textContent?.includes("Remove"))!.click();
+    await settle(dialog);
+
+    expect(hass.callWS).toHaveBeenLastCalledWith({
+      type: "call_service",
+      domain: "track123",
+      service: "remove_shipment",
+      service_data: { tracking_number: "1Z1", config_entry_id: "entry1" },
+    });
+  });
+});

@@ -42,6 +42,7 @@ CARD = "track123-shipments-card"
 # A UPS-shaped number the demo account does not hold (the simulator suggests UPS).
 NEW_NUMBER = "1ZCARD0E2E00000001"
 NEW_LABEL = "Parcel added from the card"
+RENAMED = "Parcel renamed in the card"
 # Desktop and phone (an iPhone 13's CSS pixels) for the README's screenshots.
 DESKTOP = {"width": 1400, "height": 1000}
 PHONE = {"width": 390, "height": 844}
@@ -285,7 +286,7 @@ def _check_timeline(page: Page, url: str, shipments: list[dict[str, Any]]) -> No
 
 
 def _add_and_remove(page: Page) -> None:
-    """Add a parcel from the card, with a suggested carrier; then remove it."""
+    """Add a parcel from the card, with a suggested carrier; rename it, remove it."""
     card = page.locator(CARD)
     card.get_by_role("button", name="Add shipment").click()
     adding = card.locator("track123-add-dialog dialog")
@@ -308,11 +309,18 @@ def _add_and_remove(page: Page) -> None:
     added.click()
     dialog = card.locator("track123-shipment-dialog dialog")
     expect(dialog.get_by_role("heading", level=2)).to_have_text(NEW_LABEL)
+    dialog.get_by_role("button", name="Change label").click()
+    dialog.get_by_label("Label (optional)").fill(RENAMED)
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog.get_by_role("heading", level=2)).to_have_text(RENAMED)
     dialog.get_by_role("button", name="Remove").click()
-    expect(dialog.get_by_text(f"Stop tracking {NEW_LABEL}?")).to_be_visible()
+    expect(dialog.get_by_text(f"Stop tracking {RENAMED}?")).to_be_visible()
     dialog.get_by_role("button", name="Remove").click()
     expect(card.locator("track123-shipment-dialog")).to_have_count(0)
-    expect(added).to_have_count(0)
+    expect(card.locator("button.row").filter(has_text=RENAMED)).to_have_count(0)
+    expect(
+        card.locator(f'button.row[data-status]:has-text("{NEW_NUMBER}")')
+    ).to_have_count(0)
 
 
 def _screenshots(browser: Browser, url: str) -> None:
