@@ -35,6 +35,20 @@ async function settle(element: Element & { updateComplete?: Promise<unknown> }) 
   }
 }
 
+/** Put the card on the page with ``hass``; return it once rendered. */
+async function mountCard(hass: HomeAssistant) {
+  const card = document.createElement("track123-shipments-card") as HTMLElement & {
+    hass: HomeAssistant;
+    setConfig(config: object): void;
+    updateComplete: Promise<unknown>;
+  };
+  card.setConfig({ type: "custom:track123-shipments-card" });
+  card.hass = hass;
+  document.body.append(card);
+  await settle(card);
+  return card;
+}
+
 describe("the card in a page", () => {
   test("a row per shipment under its group; a click opens the whole timeline", async () => {
     const box = sensor("in_transit", { label: "Box", last_event: "Sorted" }, "sensor.box");
@@ -44,15 +58,7 @@ describe("the card in a page", () => {
       description: `Scan ${200 - n}`,
     }));
     const hass = fakeHass({ [box.entity_id]: box, [plane.entity_id]: plane }, events);
-    const card = document.createElement("track123-shipments-card") as HTMLElement & {
-      hass: HomeAssistant;
-      setConfig(config: object): void;
-      updateComplete: Promise<unknown>;
-    };
-    card.setConfig({ type: "custom:track123-shipments-card" });
-    card.hass = hass;
-    document.body.append(card);
-    await settle(card);
+    const card = await mountCard(hass);
 
     const root = card.shadowRoot!;
     const headings = [...root.querySelectorAll("section h3")].map((h) => h.textContent?.replace(/\s+/g, " ").trim());
@@ -174,15 +180,7 @@ describe("actions from the card", () => {
     const hass = fakeHass({ [box.entity_id]: box }, []);
     hass.entities = { "sensor.box": { entity_id: "sensor.box", platform: "track123", device_id: "d1" } };
     hass.devices = { d1: { id: "d1", name: "Track123", config_entries: ["entry1"] } };
-    const card = document.createElement("track123-shipments-card") as HTMLElement & {
-      hass: HomeAssistant;
-      setConfig(config: object): void;
-      updateComplete: Promise<unknown>;
-    };
-    card.setConfig({ type: "custom:track123-shipments-card" });
-    card.hass = hass;
-    document.body.append(card);
-    await settle(card);
+    const card = await mountCard(hass);
     const root = card.shadowRoot!;
 
     root.querySelector<HTMLButtonElement>('button[aria-label="Refresh"]')!.click();
