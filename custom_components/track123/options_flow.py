@@ -131,11 +131,14 @@ def _is_local_host(host: str) -> bool:
 def webhook_step(url: str) -> str:
     """Return the webhook step that fits a URL: with a warning when it needs one.
 
-    "webhook_local": a path without a host, or a host on the local network;
-    "webhook_http": a public host over plain http; else "webhook".
+    "webhook_path": only a path (Home Assistant knows no address of its own);
+    "webhook_local": a host on the local network; "webhook_http": a public host
+    over plain http; else "webhook".
     """
     parsed = URL(url)
-    if not parsed.absolute or not parsed.host or _is_local_host(parsed.host):
+    if not parsed.absolute or not parsed.host:
+        return "webhook_path"
+    if _is_local_host(parsed.host):
         return "webhook_local"
     if parsed.scheme != "https":
         return "webhook_http"
@@ -233,6 +236,7 @@ class Track123OptionsFlow(OptionsFlowWithReload):
         )
 
     # The variants of the webhook step (see ``webhook_step``) are submitted alike.
+    async_step_webhook_path = async_step_webhook
     async_step_webhook_local = async_step_webhook
     async_step_webhook_http = async_step_webhook
 

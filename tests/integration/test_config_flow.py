@@ -901,8 +901,11 @@ async def test_webhook_step_without_any_address(
         "homeassistant.components.webhook.get_url", side_effect=NoURLAvailableError
     ):
         result = await _webhook_step(hass, init_integration)
-    assert result["step_id"] == "webhook_local"
+    assert result["step_id"] == "webhook_path"
     assert result["description_placeholders"]["webhook_url"].startswith("/api/webhook/")
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
 
 
 async def test_webhook_step_prefers_cloud(
@@ -950,5 +953,5 @@ def test_every_form_error_is_translated() -> None:
     assert {f"{field.key}_range" for field in NUMBER_FIELDS} | {"no_kinds"} <= (
         option_errors
     )
-    for step in ("webhook", "webhook_local", "webhook_http"):
+    for step in ("webhook", "webhook_path", "webhook_local", "webhook_http"):
         assert english["options"]["step"][step]["description"]
