@@ -171,7 +171,9 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
         schema = vol.Schema(
             {
                 vol.Required(CONF_API_KEY): PASSWORD,
-                vol.Optional(SECTION_ADVANCED, default={}): section(
+                # No default of its own: the frontend would fill the section with
+                # it, and show neither the URL typed nor the default inside.
+                vol.Optional(SECTION_ADVANCED): section(
                     vol.Schema(
                         {vol.Optional(CONF_BASE_URL, default=offered): URL_SELECTOR}
                     ),

@@ -126,6 +126,28 @@ def serialized_form(result: FlowResult) -> list[dict[str, Any]]:
     )
 
 
+def _initial(fields: list[dict[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for field in fields:
+        suggested = (field.get("description") or {}).get("suggested_value")
+        if suggested is not None:
+            data[field["name"]] = suggested
+        elif "default" in field:
+            data[field["name"]] = field["default"]
+        elif field.get("type") == "expandable" and (inner := _initial(field["schema"])):
+            data[field["name"]] = inner
+    return data
+
+
+def shown_values(result: FlowResult) -> dict[str, Any]:
+    """Return what the frontend fills the form's fields with, by its own rule.
+
+    A suggested value, else the default; a section without either is filled
+    from its own fields (one with a default keeps that default instead).
+    """
+    return _initial(serialized_form(result))
+
+
 def key_input(api_key: str, base_url: str | None = None) -> dict[str, Any]:
     """Return form input: the key, and the advanced section (empty: untouched)."""
     advanced = {} if base_url is None else {CONF_BASE_URL: base_url}
@@ -294,9 +316,15 @@ async def test_user_step_error_keeps_what_was_typed(
     """
     result = await start_user_flow(hass)
     assert not advanced_expanded(result)
+    assert shown_values(result) == {ADVANCED: {CONF_BASE_URL: sim_base_url()}}
     unreachable = closed_port_url()
     result = await submit(hass, result, API_KEY, unreachable)
     assert result["errors"] == {"base": "cannot_connect"}
+    # What the browser shows: the key and the URL typed.
+    assert shown_values(result) == {
+        CONF_API_KEY: API_KEY,
+        ADVANCED: {CONF_BASE_URL: unreachable},
+    }
     assert schema_suggested(result) == {
         CONF_API_KEY: API_KEY,
         ADVANCED: {CONF_BASE_URL: unreachable},
