@@ -190,11 +190,12 @@ class WebhookReceiver:
         now = dt_util.utcnow().timestamp()
         if not fresh(sent, now):
             # Validly signed, but its body cannot be trusted this long after: a
-            # retry of a push Home Assistant missed. Its number is asked of Track123
-            # instead, and the answer is 200: Track123 retries only on a non-2xx
-            # answer, and the query brings the update in.
+            # retry of a push Home Assistant missed, or a replay. Its body is
+            # refused (401, as any stale call), and its number is asked of Track123
+            # instead: the query brings the update in. Track123's later retries
+            # ask again, at most once per number in the catch-up's interval.
             self._ask_track123(parcel, "outside the time window")
-            return Response(status=HTTPStatus.OK)
+            raise WebhookRefused(HTTPStatus.UNAUTHORIZED, "outside the time window")
         if not self._replays.use(timestamp, signature, sent, now):
             # Maybe a genuine push signed in the same second as another: its number
             # is asked of Track123 (see webhook_signature), its body ignored.

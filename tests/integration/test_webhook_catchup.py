@@ -148,8 +148,7 @@ async def test_retry_with_original_timestamp_after_home_assistant_was_down(
     # timestamp and is answered 200.
     assert attempt.status is None
     assert attempt.error is not None
-    assert (retry.number, retry.status, retry.at) == (2, 200, attempt.at + RETRY)
-    assert sim_state.webhooks.pending == []
+    assert (retry.number, retry.status, retry.at) == (2, 401, attempt.at + RETRY)
     # Not applied as data: its timestamp is no longer fresh.
     assert parcel_state(hass) == before
 
@@ -174,7 +173,7 @@ async def test_lagging_answer_asked_again(
     delivered = async_capture_events(hass, EVENT_DELIVERED)
     queries = len(number_queries(sim_state))
     _, retry = await missed_then_retried(simulator, sim_state, client, freezer)
-    assert retry.status == 200
+    assert retry.status == 401
 
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries:] == [[PARCEL]]
@@ -203,8 +202,8 @@ async def test_late_body_is_not_trusted(
     before = parcel_state(hass)
     queries = len(number_queries(sim_state))
     timestamp = now_ms(sim_state.clock.now() + late)
-    # Accepted for catch-up: a 2xx stops Track123's retries, the query replaces them.
-    assert await post(signed(delivered_parcel(sim_state), timestamp=timestamp)) == 200
+    # Refused as data (401), its number asked of Track123 instead.
+    assert await post(signed(delivered_parcel(sim_state), timestamp=timestamp)) == 401
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries:] == [[PARCEL]]
     assert parcel_state(hass) == before
@@ -220,8 +219,8 @@ async def test_newest_claim_kept(
 ) -> None:
     """Of two late pushes of one number, the newer tells whether to ask again."""
     queries = len(number_queries(sim_state))
-    assert await post(stale_push(delivered_parcel(sim_state))) == 200
-    assert await post(stale_push(current(sim_state))) == 200
+    assert await post(stale_push(delivered_parcel(sim_state))) == 401
+    assert await post(stale_push(current(sim_state))) == 401
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries:] == [[PARCEL]]
     # Track123 answers "in transit", older than the delivery one push claimed.
@@ -239,17 +238,17 @@ async def test_numbers_collected_and_asked_once_per_interval(
     """Late pushes are queried together; a number again only after five minutes."""
     queries = len(number_queries(sim_state))
     half = COLLECT_FOR / 2
-    assert await post(stale_push(current(sim_state))) == 200
+    assert await post(stale_push(current(sim_state))) == 401
     await advance(hass, freezer, sim_state, half)
     for number in (OTHER_PARCEL, PARCEL):
-        assert await post(stale_push(current(sim_state, number))) == 200
+        assert await post(stale_push(current(sim_state, number))) == 401
     assert number_queries(sim_state)[queries:] == []
     await advance(hass, freezer, sim_state, half)
     assert number_queries(sim_state)[queries:] == [sorted([PARCEL, OTHER_PARCEL])]
 
     # Within five minutes of its query, a number waits; another is asked meanwhile.
-    assert await post(stale_push(current(sim_state))) == 200
-    assert await post(stale_push(current(sim_state, THIRD_PARCEL))) == 200
+    assert await post(stale_push(current(sim_state))) == 401
+    assert await post(stale_push(current(sim_state, THIRD_PARCEL))) == 401
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries + 1 :] == [[THIRD_PARCEL]]
     await advance(hass, freezer, sim_state, NUMBER_INTERVAL - 2 * COLLECT_FOR)
@@ -274,7 +273,7 @@ async def test_number_not_shown_not_asked(
     await setup_with(hass, webhook_entry, **{CONF_SCOPE: scope})
     sim_state.add_parcel(OTHER_PARCEL, courier_code="usps", scenario="delivered")
     queries = len(number_queries(sim_state))
-    assert await post(stale_push(current(sim_state, OTHER_PARCEL))) == 200
+    assert await post(stale_push(current(sim_state, OTHER_PARCEL))) == 401
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries:] == []
 
@@ -293,7 +292,7 @@ async def test_kind_not_tracked_not_asked(
         AddedShipment(kind=ShipmentKind.PARCEL, number=PARCEL, carrier="ups")
     )
     queries = len(number_queries(sim_state))
-    assert await post(stale_push(current(sim_state))) == 200
+    assert await post(stale_push(current(sim_state))) == 401
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries:] == []
 
@@ -344,7 +343,7 @@ async def test_failed_query_asked_again(
         Fault(kind="http_error", endpoint=QUERY, http_status=500, times=1)
     )
     later_at_track123(sim_state, PUSH_LATER)
-    assert await post(stale_push(current(sim_state))) == 200
+    assert await post(stale_push(current(sim_state))) == 401
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert parcel_state(hass) != "delivered"
     assert "Could not ask Track123 for 1 pushed shipments" in caplog.text
@@ -364,7 +363,7 @@ async def test_gives_up_after_max_tries(
     """A number Track123 cannot answer for is asked MAX_TRIES times, then left to the poll."""
     sim_state.faults.inject(Fault(kind="http_error", endpoint=QUERY, http_status=500))
     queries = len(sim_state.requests)
-    assert await post(stale_push(current(sim_state))) == 200
+    assert await post(stale_push(current(sim_state))) == 401
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     for _ in range(MAX_TRIES + 1):
         await advance(hass, freezer, sim_state, NUMBER_INTERVAL)
@@ -381,7 +380,7 @@ async def test_unload_stops_the_catch_up(
 ) -> None:
     """A number waiting when the entry unloads is not asked for."""
     queries = len(number_queries(sim_state))
-    assert await post(stale_push(current(sim_state))) == 200
+    assert await post(stale_push(current(sim_state))) == 401
     assert await hass.config_entries.async_unload(pushed.entry_id)
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries:] == []
