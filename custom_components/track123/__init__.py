@@ -61,10 +61,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
 
 
 async def async_migrate_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> bool:
-    """Upgrade an entry stored by an earlier version."""
-    if entry.version > 2:
-        # Stored by a newer version: cannot be read by this one.
-        return False
+    """Upgrade an entry stored by an earlier version.
+
+    Home Assistant refuses on its own an entry stored by a newer version.
+    """
     if entry.version == 1:
         async_migrate_unique_ids(hass, entry.entry_id)
         hass.config_entries.async_update_entry(entry, version=2)

@@ -74,8 +74,25 @@ async def test_entities_keep_their_ids(
         suggested_object_id="container_2",
     )
 
+    # Left alone: an entity of the account, and a shipment's id already upgraded.
+    summary = registry.async_get_or_create(
+        SENSOR_DOMAIN, DOMAIN, f"{ENTRY_ID}_parcels_delivered", config_entry=entry
+    )
+    upgraded = registry.async_get_or_create(
+        SENSOR_DOMAIN,
+        DOMAIN,
+        f"{ENTRY_ID}_shipment_air_176-12345675",
+        config_entry=entry,
+    )
+
     await setup_entry(hass, entry)
 
+    assert registry.async_get(summary.entity_id).unique_id == (
+        f"{ENTRY_ID}_parcels_delivered"
+    )
+    assert registry.async_get(upgraded.entity_id).unique_id == (
+        f"{ENTRY_ID}_shipment_air_176-12345675"
+    )
     assert entry.version == 2
     assert registry.async_get(parcel.entity_id).unique_id == PARCEL_UNIQUE_ID
     assert state_of(hass, parcel.entity_id).state != "unavailable"
