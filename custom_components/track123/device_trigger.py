@@ -22,10 +22,12 @@ from homeassistant.helpers import config_validation as cv, entity_registry as er
 from homeassistant.helpers.selector import (
     EntitySelector,
     EntitySelectorConfig,
+    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
 )
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
 import probatio as vol
@@ -87,6 +89,26 @@ def _shipment_sensors(hass: HomeAssistant, device_id: str) -> list[str]:
     )
 
 
+async def _kind_options(hass: HomeAssistant) -> list[SelectOptionDict]:
+    """Return the kinds with their names in the home's language.
+
+    The device automation editor shows an extra field's options as given: it
+    does not translate them by the selector's translation key.
+    """
+    names = await async_get_translations(
+        hass, hass.config.language, "selector", {DOMAIN}
+    )
+    return [
+        SelectOptionDict(
+            value=kind,
+            label=names.get(
+                f"component.{DOMAIN}.selector.{CONF_KIND}.options.{kind}", kind
+            ),
+        )
+        for kind in KIND_OPTIONS
+    ]
+
+
 async def async_get_trigger_capabilities(
     hass: HomeAssistant, config: ConfigType
 ) -> dict[str, vol.Schema]:
@@ -96,9 +118,8 @@ async def async_get_trigger_capabilities(
             {
                 vol.Optional(CONF_KIND): SelectSelector(
                     SelectSelectorConfig(
-                        options=KIND_OPTIONS,
+                        options=await _kind_options(hass),
                         mode=SelectSelectorMode.DROPDOWN,
-                        translation_key=CONF_KIND,
                     )
                 ),
                 vol.Optional(CONF_ENTITY_ID): EntitySelector(

@@ -252,8 +252,12 @@ async def test_trigger_capabilities(hass: HomeAssistant) -> None:
     kind, entity = capabilities["extra_fields"]
     assert kind["name"] == "kind"
     assert kind["optional"] is True
-    assert kind["selector"]["select"]["options"] == ["parcel", "ocean", "air"]
-    assert kind["selector"]["select"]["translation_key"] == "kind"
+    # Named in the home's language: the editor shows the options as given.
+    assert kind["selector"]["select"]["options"] == [
+        {"value": "parcel", "label": "Parcel"},
+        {"value": "ocean", "label": "Ocean shipment"},
+        {"value": "air", "label": "Air waybill"},
+    ]
     assert entity["name"] == "entity_id"
     assert entity["optional"] is True
     # The shipments' sensors only: not the summaries, not the calendar.
