@@ -224,7 +224,7 @@ class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Change the API key (and the base URL in advanced mode)."""
+        """Change the API key (and the base URL in the advanced section)."""
         entry = self._get_reconfigure_entry()
         return await self._async_replace_key("reconfigure", entry, user_input)
 
