@@ -217,18 +217,23 @@ class KindSpec[D: ShipmentDetail]:
         """Return True when ``new`` is an older answer than the ``old`` one shown.
 
         Compared by the last event's time, then by when Track123 last tracked it.
-        A new carrier starts a new timeline: its answer is never stale.
+        Another carrier (a correction) starts a new timeline, whose events may be
+        older; but an answer that lost the carrier shown, or that Track123 tracked
+        before the one shown, is a lagging copy, not a correction.
         """
-        old_carrier = self.carrier(old)
-        if old_carrier is not None and self.carrier(new) != old_carrier:
-            return False
+        new_time, old_time = self.updated_at(new), self.updated_at(old)
+        tracked_before = (
+            new_time is not None and old_time is not None and new_time < old_time
+        )
+        old_carrier, new_carrier = self.carrier(old), self.carrier(new)
+        if old_carrier is not None and new_carrier != old_carrier:
+            return new_carrier is None or tracked_before
         if new.last_event is None and old.last_event is not None:
             return True  # an answer from before the first event
         new_event, old_event = _last_event_time(new), _last_event_time(old)
         if new_event is not None and old_event is not None and new_event != old_event:
             return new_event < old_event
-        new_time, old_time = self.updated_at(new), self.updated_at(old)
-        return new_time is not None and old_time is not None and new_time < old_time
+        return tracked_before
 
     def category(self, status: str | None) -> str | None:
         """Return what a status means to a user, if anything."""

@@ -1,6 +1,9 @@
 """Merging Track123's answers: identity, age and retention."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from custom_components.track123.api import Parcel, ParcelEvent, ParcelStatus
 from custom_components.track123.merge import ShipmentMerger, Shipments
@@ -87,3 +90,30 @@ def test_first_sight_of_two_trackings() -> None:
 
     assert both[f"parcel_{NUMBER}"].carrier == "dhl"
     assert both[f"parcel_{NUMBER}@ups"].carrier == "ups"
+
+
+def _tracked(courier: str | None, hours: int, tracked: int) -> Parcel:
+    """Return a parcel with its last event and Track123's tracking time."""
+    return replace(
+        _parcel(courier, hours, ParcelStatus.IN_TRANSIT),
+        last_tracking_time=NOW + timedelta(hours=tracked),
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "taken"),
+    [
+        pytest.param(_tracked(None, 3, 6), False, id="carrier lost: a lagging copy"),
+        pytest.param(_tracked("fedex", 3, 4), False, id="tracked before: a copy"),
+        pytest.param(_tracked("fedex", 3, 6), True, id="corrected since: taken"),
+        pytest.param(_tracked("ups", 4, 6), False, id="same carrier, older event"),
+        pytest.param(_tracked("ups", 5, 4), False, id="same event, tracked before"),
+        pytest.param(_tracked("ups", 6, 6), True, id="same carrier, newer event"),
+    ],
+)
+def test_lagging_copies_are_not_corrections(answer: Parcel, taken: bool) -> None:
+    """After a push, a lagging copy (old carrier or none, tracked before) changes nothing."""
+    shown = _merge({}, _tracked("ups", 5, 5))
+    after = _merge(shown, answer)
+
+    assert (after[f"parcel_{NUMBER}"].detail is answer) is taken
