@@ -77,6 +77,11 @@ def next_delivery(shipments: Shipments) -> Shipment | None:
 
 
 def expected(shipment: Shipment) -> datetime | None:
-    """Return when a shipment is expected: the start of its window."""
-    window = expected_window(shipment)
-    return window.start if window else None
+    """Return when a shipment is expected: its window's start, or its end once begun.
+
+    A window under way ("today, until 18:00") is shown by when it ends, not by a
+    start already past.
+    """
+    if (window := expected_window(shipment)) is None:
+        return None
+    return window.start if window.start > dt_util.now() else window.end

@@ -21,6 +21,7 @@ from pytest_homeassistant_custom_component.common import (
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.track123.api import (
+    ExpectedDelivery,
     Parcel,
     ParcelEvent,
     ParcelStatus,
@@ -478,3 +479,26 @@ async def test_long_history_keeps_the_state_small(
     )
     [shipment] = response["shipments"]
     assert len(shipment["events"]) == 200
+
+
+async def test_next_expected_delivery_under_way(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A window that began and has not ended is shown by its end."""
+    now = dt_util.utcnow().replace(microsecond=0)
+    init_integration.runtime_data.coordinator.async_set_shipment(
+        Parcel(
+            track_no=PARCEL,
+            courier_code="ups",
+            status=ParcelStatus.WAITING_DELIVERY,
+            expected_delivery=ExpectedDelivery(
+                now - timedelta(hours=2), now + timedelta(hours=6)
+            ),
+            events=(ParcelEvent(time=now, description="Out for delivery"),),
+        )
+    )
+    await hass.async_block_till_done()
+
+    state = state_of(hass, NEXT_DELIVERY)
+    assert state.state == (now + timedelta(hours=6)).isoformat()
+    assert state.attributes["tracking_number"] == PARCEL
