@@ -87,7 +87,7 @@ SET_LABEL_SCHEMA: Final = vol.Schema(
 )
 
 
-async def _async_refresh(call: ServiceCall) -> None:
+async def _async_refresh_now(call: ServiceCall) -> None:
     """Ask for an update now; requests within the debounce window are merged."""
     await entry_of(call).runtime_data.coordinator.async_request_full_refresh()
 
@@ -140,7 +140,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
     for service, handler, schema in (
         (SERVICE_ADD_SHIPMENT, async_add_shipment, ADD_SCHEMA),
         (SERVICE_REMOVE_SHIPMENT, async_remove_shipment, REMOVE_SCHEMA),
-        (SERVICE_REFRESH, _async_refresh, REFRESH_SCHEMA),
+        (SERVICE_REFRESH, _async_refresh_now, REFRESH_SCHEMA),
         (SERVICE_CHANGE_CARRIER, async_change_carrier, CHANGE_CARRIER_SCHEMA),
         (SERVICE_RETRACK, async_retrack, RETRACK_SCHEMA),
         (SERVICE_SET_LABEL, async_set_label, SET_LABEL_SCHEMA),
