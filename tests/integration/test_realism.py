@@ -9,13 +9,14 @@ from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNKNOWN
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, State
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
 )
 
+from custom_components.track123.api import ParcelStatus
 from custom_components.track123.const import CONF_KINDS
 from custom_components.track123.events import EVENT_STATUS_CHANGED
 from track123_simulator import SimulatorState
@@ -53,17 +54,7 @@ async def _walk(
 
 def _known_transitions(sim_state: SimulatorState) -> list[tuple[str, str]]:
     """Return the simulator's transitions of the parcel between statuses known here."""
-    known = {
-        "INIT",
-        "NO_RECORD",
-        "INFO_RECEIVED",
-        "IN_TRANSIT",
-        "WAITING_DELIVERY",
-        "DELIVERY_FAILED",
-        "ABNORMAL",
-        "DELIVERED",
-        "EXPIRED",
-    }
+    known = {status.value for status in ParcelStatus if status.name != "UNKNOWN"}
     statuses = [
         "INIT",
         *(
@@ -104,6 +95,25 @@ async def test_carrier_found_late_and_changed_keeps_one_sensor(
     assert seen[-1][0] == "delivered"
 
 
+async def _states_with(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    quirk: str,
+) -> list[State]:
+    """Follow a parcel with ``quirk`` for two days; return its state after each poll."""
+    sim_state.add_parcel(
+        NUMBER, courier_code="china-post", scenario="delivered", quirks=[quirk]
+    )
+    await setup_entry(hass, entry, **{CONF_KINDS: ["parcel"]})
+    states = []
+    for _ in range(96):
+        await advance(hass, freezer, sim_state, STEP)
+        states.append(state_of(hass, entity_id_of(hass, PARCEL_ID)))
+    return states
+
+
 async def test_unknown_sub_status_shows_its_family(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
@@ -111,22 +121,13 @@ async def test_unknown_sub_status_shows_its_family(
     sim_state: SimulatorState,
 ) -> None:
     """IN_TRANSIT_11, unknown here, is shown as in transit with its raw code."""
-    sim_state.add_parcel(
-        NUMBER,
-        courier_code="china-post",
-        scenario="delivered",
-        quirks=["unknown_sub_status"],
+    states = await _states_with(
+        hass, mock_config_entry, freezer, sim_state, "unknown_sub_status"
     )
-    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["parcel"]})
 
-    codes: set[str] = set()
-    for _ in range(96):
-        await advance(hass, freezer, sim_state, STEP)
-        state = state_of(hass, entity_id_of(hass, PARCEL_ID))
-        if (code := state.attributes.get("sub_status_code")) is not None:
-            assert state.state == "in_transit"
-            codes.add(code)
-    assert codes == {"IN_TRANSIT_11"}
+    coded = [s for s in states if s.attributes.get("sub_status_code") is not None]
+    assert {s.attributes["sub_status_code"] for s in coded} == {"IN_TRANSIT_11"}
+    assert {s.state for s in coded} == {"in_transit"}
 
 
 async def test_unknown_status_shows_unknown_with_its_code(
@@ -136,24 +137,14 @@ async def test_unknown_status_shows_unknown_with_its_code(
     sim_state: SimulatorState,
 ) -> None:
     """A status of no known family is "unknown", its code shown, no event fired."""
-    sim_state.add_parcel(
-        NUMBER,
-        courier_code="china-post",
-        scenario="delivered",
-        quirks=["unknown_status"],
-    )
     changed = async_capture_events(hass, EVENT_STATUS_CHANGED)
-    await setup_entry(hass, mock_config_entry, **{CONF_KINDS: ["parcel"]})
+    states = await _states_with(
+        hass, mock_config_entry, freezer, sim_state, "unknown_status"
+    )
 
-    held = False
-    for _ in range(96):
-        await advance(hass, freezer, sim_state, STEP)
-        state = state_of(hass, entity_id_of(hass, PARCEL_ID))
-        if state.attributes.get("status_code") == "CUSTOMS_HOLD":
-            held = True
-            assert state.state == STATE_UNKNOWN
+    held = [s for s in states if s.attributes.get("status_code") == "CUSTOMS_HOLD"]
     assert held
-    assert all(e.data["new_status"] is not None for e in changed)
+    assert {s.state for s in held} == {STATE_UNKNOWN}
     fired = [(e.data["old_status"], e.data["new_status"]) for e in changed]
     assert fired == _known_transitions(sim_state)
 

@@ -1,6 +1,7 @@
 """What the actions and the calendar answer, whole: snapshots beside the hand checks."""
 
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
@@ -15,17 +16,35 @@ from .common import PARCEL, advance
 pytestmark = pytest.mark.usefixtures("init_integration")
 
 
-async def test_get_shipments(
+@pytest.mark.parametrize(
+    ("domain", "action", "data", "target"),
+    [
+        pytest.param(DOMAIN, "get_shipments", {}, None, id="get_shipments"),
+        pytest.param(
+            "calendar",
+            "get_events",
+            {"duration": {"days": 60}},
+            {"entity_id": "calendar.track123_deliveries"},
+            id="calendar_events",
+        ),
+    ],
+)
+async def test_answer_after_a_day(
+    *,
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
     sim_state: SimulatorState,
     snapshot: SnapshotAssertion,
+    domain: str,
+    action: str,
+    data: dict[str, Any],
+    target: dict[str, str] | None,
 ) -> None:
-    """Every shipment of every kind, with its whole history."""
+    """Every shipment of every kind with its whole history; the calendar's events."""
     await advance(hass, freezer, sim_state, timedelta(hours=30))
 
     response = await hass.services.async_call(
-        DOMAIN, "get_shipments", {}, blocking=True, return_response=True
+        domain, action, data, target=target, blocking=True, return_response=True
     )
 
     assert response == snapshot
@@ -37,28 +56,6 @@ async def test_detect_carrier(hass: HomeAssistant, snapshot: SnapshotAssertion) 
         DOMAIN,
         "detect_carrier",
         {"tracking_number": PARCEL},
-        blocking=True,
-        return_response=True,
-    )
-
-    assert response == snapshot
-
-
-async def test_calendar_events(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    sim_state: SimulatorState,
-    snapshot: SnapshotAssertion,
-) -> None:
-    """The deliveries calendar's events over the next two months."""
-    await advance(hass, freezer, sim_state, timedelta(hours=30))
-    start = sim_state.clock.now()
-
-    response = await hass.services.async_call(
-        "calendar",
-        "get_events",
-        {"start_date_time": start, "end_date_time": start + timedelta(days=60)},
-        target={"entity_id": "calendar.track123_deliveries"},
         blocking=True,
         return_response=True,
     )
