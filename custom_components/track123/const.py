@@ -57,5 +57,7 @@ class TodoComplete(StrEnum):
 
 
 DEFAULT_KINDS: Final = [kind.value for kind in ShipmentKind]
+# The kind of a number that tells nothing else, and of an action given no kind.
+DEFAULT_KIND: Final = ShipmentKind.PARCEL
 DEFAULT_SCOPE: Final = Scope.ACCOUNT.value
 DEFAULT_TODO_COMPLETE: Final = TodoComplete.ARCHIVE.value

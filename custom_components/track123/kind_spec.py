@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+import re
 from typing import Any, NamedTuple
 
 from homeassistant.components.sensor import (
@@ -139,6 +140,8 @@ class KindSpec[D: ShipmentDetail]:
     updated_at: Callable[[D], datetime | None] = _none
     # The detail to show when ``new`` arrives after ``old``.
     keep_last_known: Callable[[D, D], D] = _newest
+    # The shape a number of this kind has, where only this kind's numbers have it.
+    number_shape: re.Pattern[str] | None = None
     detects_carrier: bool = False
     # Track123 pushes updates of this kind by webhook (its type "Parcel").
     pushed: bool = False

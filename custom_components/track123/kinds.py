@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+import re
 from typing import Any
 
 from .api import (
@@ -182,6 +183,8 @@ async def _query_ocean(
 
 OCEAN: KindSpec[OceanShipment] = KindSpec(
     kind=ShipmentKind.OCEAN,
+    # ISO 6346 container number: owner code, category U, J or Z, serial, check digit.
+    number_shape=re.compile(r"[A-Z]{3}[UJZ][0-9]{7}"),
     detail_type=OceanShipment,
     status_enum=OceanSearchStatus,
     delivered_state="final",
@@ -227,6 +230,8 @@ async def _query_air(
 
 AIR: KindSpec[AirShipment] = KindSpec(
     kind=ShipmentKind.AIR,
+    # IATA air waybill: airline prefix, a dash, serial and check digit.
+    number_shape=re.compile(r"[0-9]{3}-[0-9]{8}"),
     detail_type=AirShipment,
     status_enum=AirStatus,
     delivered_state="delivered",

@@ -36,7 +36,7 @@ from .actions_input import (
 )
 from .actions_tracking import async_add_shipment, async_remove_shipment
 from .api import Track123Error
-from .const import DOMAIN, ShipmentKind
+from .const import DEFAULT_KIND, DOMAIN
 from .kinds import STATUS_OPTIONS
 
 SERVICE_ADD_SHIPMENT: Final = "add_shipment"
@@ -50,7 +50,7 @@ SERVICE_SET_LABEL: Final = "set_label"
 
 _ENTRY = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
 _NUMBER = {vol.Required(ATTR_TRACKING_NUMBER): cv.string}
-_KIND = {vol.Optional(ATTR_KIND, default=ShipmentKind.PARCEL.value): cv.string}
+_KIND = {vol.Optional(ATTR_KIND, default=DEFAULT_KIND.value): cv.string}
 _RECIPIENT = {
     vol.Optional(ATTR_POSTAL_CODE): cv.string,
     vol.Optional(ATTR_PHONE_SUFFIX): cv.string,

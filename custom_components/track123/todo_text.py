@@ -5,17 +5,11 @@ assistant, is the number 1Z999AA10123456784 with the label "New shoes" (the voic
 assistant capitalises the first letter of what it heard).
 """
 
-import re
 from typing import Final, NamedTuple
 
-from .const import ShipmentKind
+from .const import DEFAULT_KIND, ShipmentKind
+from .kinds import KINDS
 
-# ISO 6346 container number: owner code, category U, J or Z, serial, check digit.
-CONTAINER: Final = re.compile(r"[A-Z]{3}[UJZ][0-9]{7}")
-# IATA air waybill: airline prefix, a dash, serial and check digit.
-AIR_WAYBILL: Final = re.compile(r"[0-9]{3}-[0-9]{8}")
-# The shapes that tell a kind apart; any other number is a parcel's.
-SHAPES: Final = ((ShipmentKind.OCEAN, CONTAINER), (ShipmentKind.AIR, AIR_WAYBILL))
 # Around a number in a sentence, not part of it.
 _PUNCTUATION: Final = ",;:.!?\"'()[]"
 
@@ -31,10 +25,10 @@ class ItemText(NamedTuple):
 def kind_of_number(number: str) -> ShipmentKind:
     """Return the kind of shipment a number's shape tells; a parcel by default."""
     shape = number.upper()
-    for kind, pattern in SHAPES:
-        if pattern.fullmatch(shape):
+    for kind, spec in KINDS.items():
+        if spec.number_shape is not None and spec.number_shape.fullmatch(shape):
             return kind
-    return ShipmentKind.PARCEL
+    return DEFAULT_KIND
 
 
 def read_item(text: str) -> ItemText | None:
