@@ -153,8 +153,8 @@ def ocean_attributes(
             ],
             **_last_event(last, last.location.name if last and last.location else None),
             "last_event_location_type": option(last.location_type) if last else None,
-            "vessel": last.vessel if last else None,
-            "voyage": last.voyage if last else None,
+            "vessel": (last.vessel if last else None) or ocean.vessel,
+            "voyage": (last.voyage if last else None) or ocean.voyage,
             "port_of_loading": (
                 ocean.port_of_loading.name if ocean.port_of_loading else None
             ),
@@ -162,6 +162,9 @@ def ocean_attributes(
                 ocean.port_of_discharge.name if ocean.port_of_discharge else None
             ),
             "eta": ocean.eta,
+            "etd": ocean.etd,
+            "atd": ocean.atd,
+            "ata": ocean.ata,
             EVENTS_ATTRIBUTE: [
                 compact(
                     container_number=container.container_no,

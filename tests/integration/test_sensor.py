@@ -22,6 +22,8 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.track123.api import (
     ExpectedDelivery,
+    OceanSearchStatus,
+    OceanShipment,
     Parcel,
     ParcelEvent,
     ParcelStatus,
@@ -39,6 +41,7 @@ from track123_simulator import (
 from .common import (
     AIR,
     OCEAN,
+    OCEAN_UNIQUE_ID,
     PARCEL,
     PARCEL_UNIQUE_ID,
     advance,
@@ -502,3 +505,29 @@ async def test_next_expected_delivery_under_way(
     state = state_of(hass, NEXT_DELIVERY)
     assert state.state == (now + timedelta(hours=6)).isoformat()
     assert state.attributes["tracking_number"] == PARCEL
+
+
+async def test_ocean_departure_and_arrival_shown(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Estimated and actual departure and arrival, and the vessel, when Track123 gives them."""
+    now = dt_util.utcnow().replace(microsecond=0)
+    init_integration.runtime_data.coordinator.async_set_shipment(
+        OceanShipment(
+            tracking_no=OCEAN,
+            carrier_code="MAEU",
+            search_status=OceanSearchStatus.IN_TRANSIT,
+            eta=now + timedelta(days=20),
+            etd=now - timedelta(days=2),
+            atd=now - timedelta(days=1),
+            vessel="MAERSK ESSEN",
+            voyage="448W",
+        )
+    )
+    await hass.async_block_till_done()
+
+    attributes = state_of(hass, entity_id_of(hass, OCEAN_UNIQUE_ID)).attributes
+    assert attributes["etd"] == now - timedelta(days=2)
+    assert attributes["atd"] == now - timedelta(days=1)
+    assert "ata" not in attributes
+    assert (attributes["vessel"], attributes["voyage"]) == ("MAERSK ESSEN", "448W")
