@@ -208,6 +208,16 @@ class KindSpec[D: ShipmentDetail]:
         """Return what a status means to a user, if anything."""
         return None if status is None else self.categories.get(status)
 
+    def is_coming(self, status: str | None) -> bool:
+        """Return False for a status after which nothing is delivered any more.
+
+        Delivered, or a problem (an exception, or on its way back to the sender).
+        """
+        return status != self.delivered_state and self.category(status) not in (
+            CATEGORY_DELIVERED,
+            CATEGORY_EXCEPTION,
+        )
+
 
 def _last_event_time(detail: Any) -> datetime | None:
     """Return the time of a shipment's last event, if known."""

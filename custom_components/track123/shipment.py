@@ -133,6 +133,13 @@ class ExpectedWindow(NamedTuple):
     all_day: bool
 
 
+def coming_window(shipment: Shipment) -> ExpectedWindow | None:
+    """Return when a shipment still on its way is expected; None once it is not coming."""
+    if not shipment.spec.is_coming(shipment.status):
+        return None
+    return expected_window(shipment)
+
+
 def expected_window(shipment: Shipment) -> ExpectedWindow | None:
     """Return when a shipment is expected, if Track123 said.
 

@@ -7,9 +7,8 @@ from homeassistant.util import dt as dt_util
 
 from .const import ShipmentKind
 from .coordinator import Track123Coordinator
-from .kinds import CATEGORY_DELIVERED, CATEGORY_EXCEPTION
 from .merge import Shipments
-from .shipment import Shipment, expected_window
+from .shipment import Shipment, coming_window, expected_window
 
 
 class ShipmentSummary:
@@ -64,12 +63,7 @@ def next_delivery(shipments: Shipments) -> Shipment | None:
     best: Shipment | None = None
     best_start: datetime | None = None
     for shipment in shipments.values():
-        if shipment.is_delivered or shipment.spec.category(shipment.status) in (
-            CATEGORY_DELIVERED,
-            CATEGORY_EXCEPTION,
-        ):
-            continue
-        if (window := expected_window(shipment)) is None or window.end <= now:
+        if (window := coming_window(shipment)) is None or window.end <= now:
             continue
         if best_start is None or window.start < best_start:
             best, best_start = shipment, window.start

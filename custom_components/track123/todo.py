@@ -29,9 +29,8 @@ from .checked_off import CheckedOff
 from .const import CONF_TODO_COMPLETE, DEFAULT_TODO_COMPLETE, DOMAIN, TodoComplete
 from .coordinator import Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
-from .kinds import CATEGORY_DELIVERED, CATEGORY_EXCEPTION
 from .services import SERVICE_ADD_SHIPMENT, SERVICE_REMOVE_SHIPMENT, SERVICE_SET_LABEL
-from .shipment import Shipment, expected_window
+from .shipment import Shipment, coming_window
 from .todo_text import read_item
 
 PARALLEL_UPDATES = 0
@@ -59,12 +58,7 @@ def _due(shipment: Shipment) -> date | datetime | None:
     None for one delivered, or with a problem (an exception, or on its way back
     to the sender): it is not coming, whatever its window said.
     """
-    if shipment.is_delivered or shipment.spec.category(shipment.status) in (
-        CATEGORY_DELIVERED,
-        CATEGORY_EXCEPTION,
-    ):
-        return None
-    if (window := expected_window(shipment)) is None:
+    if (window := coming_window(shipment)) is None:
         return None
     if window.all_day:
         return (window.end - timedelta(days=1)).date()

@@ -484,27 +484,41 @@ async def test_long_history_keeps_the_state_small(
     assert len(shipment["events"]) == 200
 
 
-async def test_next_expected_delivery_under_way(
-    hass: HomeAssistant, init_integration: MockConfigEntry
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        pytest.param(ParcelStatus.WAITING_DELIVERY, 6, id="under way: by its end"),
+        pytest.param(ParcelStatus.ABNORMAL, None, id="on its way back: not next"),
+        pytest.param(ParcelStatus.DELIVERED, None, id="delivered: not next"),
+    ],
+)
+async def test_next_expected_delivery_of_a_window_begun(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    status: ParcelStatus,
+    shown: int | None,
 ) -> None:
-    """A window that began and has not ended is shown by its end."""
+    """A window under way is shown by its end; a shipment not coming is not next."""
     now = dt_util.utcnow().replace(microsecond=0)
     init_integration.runtime_data.coordinator.async_set_shipment(
         Parcel(
             track_no=PARCEL,
             courier_code="ups",
-            status=ParcelStatus.WAITING_DELIVERY,
+            status=status,
             expected_delivery=ExpectedDelivery(
                 now - timedelta(hours=2), now + timedelta(hours=6)
             ),
-            events=(ParcelEvent(time=now, description="Out for delivery"),),
+            events=(ParcelEvent(time=now, description="Latest news"),),
         )
     )
     await hass.async_block_till_done()
 
     state = state_of(hass, NEXT_DELIVERY)
-    assert state.state == (now + timedelta(hours=6)).isoformat()
-    assert state.attributes["tracking_number"] == PARCEL
+    if shown is None:
+        assert state.attributes.get("tracking_number") != PARCEL
+    else:
+        assert state.state == (now + timedelta(hours=shown)).isoformat()
+        assert state.attributes["tracking_number"] == PARCEL
 
 
 async def test_ocean_departure_and_arrival_shown(
