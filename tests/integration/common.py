@@ -5,6 +5,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
+from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import entity_registry as er
 from pytest_homeassistant_custom_component.common import (
@@ -12,7 +13,8 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
-from custom_components.track123.const import DOMAIN
+from custom_components.track123.config_flow import account_id
+from custom_components.track123.const import CONF_BASE_URL, DOMAIN
 from track123_simulator import SimulatorState
 
 API_KEY = "test-key"
@@ -22,6 +24,27 @@ ENTRY_ID = "01JTRACK123TESTENTRY000000"
 PARCEL = "1Z999AA10123456784"
 OCEAN = "MSKU1234567"
 AIR = "176-12345675"
+
+
+def account_entry(
+    base_url: str,
+    *,
+    api_key: str = API_KEY,
+    version: int = 2,
+    entry_id: str | None = ENTRY_ID,
+    data: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None,
+) -> MockConfigEntry:
+    """Return a config entry of the account behind ``api_key``, as ``version`` stored it."""
+    return MockConfigEntry(
+        version=version,
+        domain=DOMAIN,
+        entry_id=entry_id,
+        title="Track123",
+        unique_id=account_id(api_key),
+        data={CONF_API_KEY: api_key, CONF_BASE_URL: base_url, **(data or {})},
+        options=options or {},
+    )
 
 
 def add_demo_shipments(state: SimulatorState) -> None:

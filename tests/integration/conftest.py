@@ -4,18 +4,16 @@ from collections.abc import Iterator
 from unittest.mock import PropertyMock, patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import CONF_API_KEY, Platform
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.track123.config_flow import account_id
-from custom_components.track123.const import DOMAIN
 from track123_simulator import SimulatorServer, SimulatorState
 
-from .common import API_KEY, ENTRY_ID, add_demo_shipments
+from .common import account_entry, add_demo_shipments
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +31,7 @@ def clock_in_step(sim_state: SimulatorState, freezer: FrozenDateTimeFactory) -> 
 @pytest.fixture
 def mock_config_entry(simulator: SimulatorServer) -> MockConfigEntry:
     """Return a config entry for the simulator's account."""
-    return MockConfigEntry(
-        version=2,
-        domain=DOMAIN,
-        entry_id=ENTRY_ID,
-        title="Track123",
-        unique_id=account_id(API_KEY),
-        data={CONF_API_KEY: API_KEY, "base_url": simulator.base_url},
-    )
+    return account_entry(simulator.base_url)
 
 
 @pytest.fixture

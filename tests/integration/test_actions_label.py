@@ -7,7 +7,7 @@ from homeassistant.exceptions import HomeAssistantError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.track123.const import DOMAIN, ShipmentKind
+from custom_components.track123.const import CONF_BASE_URL, DOMAIN, ShipmentKind
 from custom_components.track123.coordinator import Track123ConfigEntry
 from custom_components.track123.services import SERVICE_SET_LABEL
 from track123_simulator import Fault, SimulatorState
@@ -18,6 +18,7 @@ from .common import (
     OCEAN_UNIQUE_ID,
     PARCEL,
     PARCEL_UNIQUE_ID,
+    account_entry,
     entity_id_of,
     state_of,
 )
@@ -72,13 +73,7 @@ async def test_parcel_label_survives_a_reinstall(
     await hass.async_block_till_done()
     assert entity_id_of(hass, PARCEL_UNIQUE_ID) is None
 
-    again = MockConfigEntry(
-        version=2,
-        domain=DOMAIN,
-        title="Track123",
-        unique_id=mock_config_entry.unique_id,
-        data=dict(mock_config_entry.data),
-    )
+    again = account_entry(mock_config_entry.data[CONF_BASE_URL], entry_id=None)
     again.add_to_hass(hass)
     assert await hass.config_entries.async_setup(again.entry_id)
     await hass.async_block_till_done()

@@ -6,24 +6,25 @@ from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.track123.const import DOMAIN
+from custom_components.track123.const import CONF_BASE_URL, DOMAIN
 from custom_components.track123.migration import key_without_carrier
 
-from .common import ENTRY_ID, OCEAN, PARCEL, PARCEL_UNIQUE_ID, setup_entry, state_of
+from .common import (
+    ENTRY_ID,
+    OCEAN,
+    PARCEL,
+    PARCEL_UNIQUE_ID,
+    account_entry,
+    setup_entry,
+    state_of,
+)
 
 pytestmark = pytest.mark.usefixtures("demo_shipments")
 
 
 def _entry_of_version(entry: MockConfigEntry, version: int) -> MockConfigEntry:
     """Return the test entry as stored by another version."""
-    return MockConfigEntry(
-        version=version,
-        domain=DOMAIN,
-        entry_id=entry.entry_id,
-        title=entry.title,
-        unique_id=entry.unique_id,
-        data=dict(entry.data),
-    )
+    return account_entry(entry.data[CONF_BASE_URL], version=version)
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,6 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.track123.config_flow import account_id
 from custom_components.track123.const import CONF_BASE_URL, DOMAIN
 from custom_components.track123.diagnostics import async_get_config_entry_diagnostics
 from custom_components.track123.services import (
@@ -36,7 +35,7 @@ from custom_components.track123.services import (
 )
 from track123_simulator import Fault, SimulatorServer, SimulatorState
 
-from .common import ENTRY_ID, PARCEL, add_demo_shipments, advance, setup_entry
+from .common import PARCEL, account_entry, add_demo_shipments, advance, setup_entry
 
 SECRET = "t123-Secr3t-9f8e7d6c5b4a3210"
 SIM_START = datetime(2026, 11, 1, tzinfo=UTC)
@@ -79,14 +78,7 @@ def sim_state() -> SimulatorState:
 @pytest.fixture
 def secret_entry(simulator: SimulatorServer) -> MockConfigEntry:
     """Return a config entry holding the secret key."""
-    return MockConfigEntry(
-        version=2,
-        domain=DOMAIN,
-        entry_id=ENTRY_ID,
-        title="Track123",
-        unique_id=account_id(SECRET),
-        data={CONF_API_KEY: SECRET, CONF_BASE_URL: simulator.base_url},
-    )
+    return account_entry(simulator.base_url, api_key=SECRET)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from typing import Any
 from aiohttp.test_utils import TestClient, make_mocked_request
 from aiohttp.web import Response
 from homeassistant.components import webhook
-from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
@@ -21,12 +20,18 @@ from pytest_homeassistant_custom_component.typing import (
     WebSocketGenerator,
 )
 
-from custom_components.track123.config_flow import account_id
 from custom_components.track123.const import CONF_WEBHOOK, CONF_WEBHOOK_ID, DOMAIN
 from track123_simulator import SimulatorServer, SimulatorState
 from track123_simulator.payloads import parcel_payload
 
-from .common import API_KEY, ENTRY_ID, PARCEL, PARCEL_UNIQUE_ID, entity_id_of, state_of
+from .common import (
+    API_KEY,
+    PARCEL,
+    PARCEL_UNIQUE_ID,
+    account_entry,
+    entity_id_of,
+    state_of,
+)
 
 # What a test module gets with a star import: the fixtures.
 __all__ = ["client", "post", "pushed", "sim_pushes", "webhook_entry"]
@@ -99,17 +104,9 @@ async def registered_webhooks(
 @pytest.fixture
 def webhook_entry(simulator: SimulatorServer) -> MockConfigEntry:
     """Return a config entry with the webhook option on."""
-    return MockConfigEntry(
-        version=2,
-        domain=DOMAIN,
-        entry_id=ENTRY_ID,
-        title="Track123",
-        unique_id=account_id(API_KEY),
-        data={
-            CONF_API_KEY: API_KEY,
-            "base_url": simulator.base_url,
-            CONF_WEBHOOK_ID: WEBHOOK_ID,
-        },
+    return account_entry(
+        simulator.base_url,
+        data={CONF_WEBHOOK_ID: WEBHOOK_ID},
         options={CONF_WEBHOOK: True},
     )
 
