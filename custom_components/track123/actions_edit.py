@@ -22,17 +22,8 @@ from .actions_input import (
 from .actions_tracking import async_query
 from .api import Track123Error, Track123InvalidRequestError
 from .const import LOGGER
-from .coordinator import Track123ConfigEntry
-from .shipment import Shipment, shipment_key
+from .shipment import shipment_key
 from .store import AddedShipment
-
-
-def _stored(entry: Track123ConfigEntry, shipment: Shipment) -> AddedShipment | None:
-    """Return what the store keeps of a shipment, if anything."""
-    key = shipment_key(shipment.kind, shipment.number)
-    return next(
-        (added for added in entry.runtime_data.store.added if added.key == key), None
-    )
 
 
 async def async_change_carrier(call: ServiceCall) -> None:
@@ -55,7 +46,8 @@ async def async_change_carrier(call: ServiceCall) -> None:
     except Track123Error as err:
         raise failed(err) from err
     store = runtime.store
-    if (stored := _stored(entry, shipment)) is not None:
+    key = shipment_key(shipment.kind, shipment.number)
+    if (stored := store.added_shipment(key)) is not None:
         await store.async_add(replace(stored, carrier=code))
     added = AddedShipment(
         kind=shipment.kind,

@@ -89,6 +89,10 @@ class ShipmentStore:
         """Return the shipments added from Home Assistant."""
         return list(self._added.values())
 
+    def added_shipment(self, key: str) -> AddedShipment | None:
+        """Return the shipment added from Home Assistant under ``key``, if any."""
+        return self._added.get(key)
+
     def label_for(self, kind: ShipmentKind, number: str) -> str | None:
         """Return the label the user gave a shipment, if any."""
         return self._labels.get((kind, number))
