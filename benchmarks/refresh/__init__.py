@@ -19,7 +19,9 @@ instance (``async_test_home_assistant`` of pytest-homeassistant-custom-component
   (same entity count, same state and attributes), with no integration around it;
 * in a second instance, with tracemalloc on, the memory the set-up keeps, per shipment.
 
-Writes a table to stdout and everything to ``benchmarks/results.json``.
+Prints the tables, each goal beside its floor; writes nothing unless asked:
+``--write`` writes every figure to ``benchmarks/results.json`` (``--write PATH``
+elsewhere).
 
 Modules, one job each: ``scenario`` (the account and what changes in it),
 ``simulator`` (the simulator in a child process), ``home_assistant`` (an in-process

@@ -12,21 +12,31 @@ from .measurement import run_size
 from .memory import measure_memory
 from .report import as_json, print_profiles, print_report, write_json
 from .results import MemoryResult, RefreshResult, SetupResult
-from .scenario import CHANGED_FRACTION, DEFAULT_SIZES
+from .scenario import CHANGED_FRACTION, DEFAULT_SIZES, ROUNDS
 
+# Where ``--write`` without a path puts the figures (tracked: the last figures).
 RESULTS = Path(__file__).parent.with_name("results.json")
 
 
 async def run(
-    sizes: list[int], fraction: float, memory: bool, profile: bool, output: Path | None
+    sizes: list[int],
+    fraction: float,
+    *,
+    memory: bool,
+    profile: bool,
+    output: Path | None,
+    rounds: int = ROUNDS,
 ) -> dict[str, Any]:
-    """Run every measurement; print and return the results."""
+    """Run every measurement; print and return the results.
+
+    Nothing is written unless ``output`` is given: a run leaves the tree as it was.
+    """
     setups: list[SetupResult] = []
     refreshes: list[RefreshResult] = []
     memories: list[MemoryResult] = []
     profiles: dict[str, str] = {}
     for n in sizes:
-        setup, results, texts = await run_size(n, fraction, profile)
+        setup, results, texts = await run_size(n, fraction, profile, rounds)
         setups.append(setup)
         refreshes.extend(results)
         profiles.update(texts)
@@ -40,8 +50,8 @@ async def run(
     return report
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Parse arguments and run."""
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Return the command line's options."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.refresh")
     parser.add_argument(
         "--sizes",
@@ -59,17 +69,36 @@ def main(argv: list[str] | None = None) -> None:
         "--profile", action="store_true", help="print a cProfile of each refresh"
     )
     parser.add_argument(
-        "--output", type=Path, default=RESULTS, help="JSON file (default: %(default)s)"
+        "--rounds",
+        type=int,
+        default=ROUNDS,
+        help="refreshes per case, the median reported (default: %(default)s)",
     )
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--write",
+        type=Path,
+        nargs="?",
+        const=RESULTS,
+        default=None,
+        metavar="PATH",
+        help="also write every figure as JSON to PATH (default PATH: "
+        "benchmarks/results.json); without --write nothing is written",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments and run."""
+    args = parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     asyncio.run(
         run(
             [int(size) for size in args.sizes.split(",")],
             args.changed / 100,
-            not args.no_memory,
-            args.profile,
-            args.output,
+            memory=not args.no_memory,
+            profile=args.profile,
+            output=args.write,
+            rounds=args.rounds,
         )
     )
 

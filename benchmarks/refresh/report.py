@@ -9,7 +9,13 @@ from pathlib import Path
 import sys
 from typing import Any
 
-from .results import MemoryResult, RefreshResult, SetupResult
+from .results import (
+    MEMORY_GOAL_BYTES,
+    UPDATE_GOAL_RATIO,
+    MemoryResult,
+    RefreshResult,
+    SetupResult,
+)
 
 EXPLANATION = """\
 What is measured (simulator in a child process; its CPU is not in the CPU columns):
@@ -36,6 +42,11 @@ What is measured (simulator in a child process; its CPU is not in the CPU column
              int/fl = integ / floor, upd/fl = update / floor, dec/fl = decode / floor
   ent.fl     the same changes written by bare enum sensor entities (no integration):
              Home Assistant's entity machinery around each write, + the floor
+  unavoid.   decode + ent.fl: reading the answers and writing the changed states
+             through entities, with no integration; int/un = integ / unavoid.
+  memory     tracemalloc after set-up, per shipment: the integration's share (its
+             code, and the answers' text its models keep), Home Assistant's
+             (states, registries, entities) and the rest (standard library, aiohttp)
 """
 
 
@@ -81,14 +92,56 @@ def print_report(
             f"{s.n:>6} {s.wall_s:>12.2f} {s.cpu_s:>11.2f} {s.requests:>8} "
             f"{s.state_changed:>7} {s.sensors:>7}"
         )
+    print_update_goal(refreshes)
     if memory:
-        print()
-        print(f"{'N':>6} {'KB/shipment':>11}  by origin (bytes/shipment)")
-        for m in memory:
-            origins = ", ".join(
-                f"{k} {v:.0f}" for k, v in m.by_origin_per_shipment.items()
-            )
-            print(f"{m.n:>6} {m.bytes_per_shipment / 1024:>11.2f}  {origins}")
+        print_memory(memory)
+
+
+def _met(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def _heading(title: str, header: str) -> None:
+    """Print a goal's table heading: its title, the columns and a rule."""
+    print(f"\n{title}\n{header}\n{'-' * len(header)}")
+
+
+def print_update_goal(refreshes: list[RefreshResult]) -> None:
+    """Print, per changed case, the integration's CPU beside its floor and goal."""
+    changed = [r for r in refreshes if r.unavoidable_ms is not None]
+    if not changed:
+        return
+    _heading(
+        f"Update: integration CPU <= {UPDATE_GOAL_RATIO:g} x (decode + entity floor)",
+        f"{'N':>6} {'chg':>4} {'integ ms':>8} {'parse':>6} {'update':>6} "
+        f"{'decode':>6} {'ent.fl':>6} {'unavoid':>7} {'int/un':>6} {'goal':>7}",
+    )
+    for r in changed:
+        ratio = r.integration_over_unavoidable or 0.0
+        print(
+            f"{r.n:>6} {r.changed_percent:>3.0f}% {r.cpu_integration_ms:>8.1f} "
+            f"{r.cpu_parse_ms:>6.1f} {r.cpu_update_ms:>6.1f} {r.decode_ms:>6.1f} "
+            f"{r.entity_floor_cpu_ms or 0.0:>6.1f} {r.unavoidable_ms or 0.0:>7.1f} "
+            f"{ratio:>6.2f} {_met(ratio <= UPDATE_GOAL_RATIO):>7}"
+        )
+
+
+def print_memory(memory: list[MemoryResult]) -> None:
+    """Print memory per shipment: the integration's share beside Home Assistant's."""
+    _heading(
+        f"Memory per shipment: the integration's <= {MEMORY_GOAL_BYTES / 1024:g} KB",
+        f"{'N':>6} {'total KB':>8} {'integ KB':>8} {'HA KB':>6} {'rest KB':>7} "
+        f"{'goal':>7}  by origin (bytes/shipment)",
+    )
+    for m in memory:
+        origins = ", ".join(f"{k} {v:.0f}" for k, v in m.by_origin_per_shipment.items())
+        integration = m.integration_per_shipment
+        print(
+            f"{m.n:>6} {m.bytes_per_shipment / 1024:>8.2f} {integration / 1024:>8.2f} "
+            f"{m.homeassistant_per_shipment / 1024:>6.2f} "
+            f"{m.rest_per_shipment / 1024:>7.2f} "
+            f"{_met(integration <= MEMORY_GOAL_BYTES):>7}  {origins}"
+        )
 
 
 def print_profiles(profiles: dict[str, str]) -> None:
@@ -109,7 +162,19 @@ def as_json(
         "explanation": EXPLANATION,
         "refresh": [asdict(r) for r in refreshes],
         "setup": [asdict(s) for s in setups],
-        "memory": [asdict(m) for m in memory],
+        "memory": [
+            {
+                **asdict(m),
+                "integration_per_shipment": round(m.integration_per_shipment, 1),
+                "homeassistant_per_shipment": round(m.homeassistant_per_shipment, 1),
+                "rest_per_shipment": round(m.rest_per_shipment, 1),
+            }
+            for m in memory
+        ],
+        "goals": {
+            "update_ratio": UPDATE_GOAL_RATIO,
+            "memory_bytes_per_shipment": MEMORY_GOAL_BYTES,
+        },
     }
 
 
