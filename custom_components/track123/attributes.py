@@ -3,7 +3,7 @@
 from enum import Enum
 from typing import Any, Final
 
-from .api import AirShipment, OceanShipment, Parcel, ParcelStatus
+from .api import AirShipment, OceanShipment, Parcel, ParcelStatus, QueryStatus
 from .const import ShipmentKind
 from .shipment import EVENTS_ATTRIBUTE, option
 
@@ -15,6 +15,22 @@ _FINAL_PARCEL_STATUSES = frozenset(
     {ParcelStatus.DELIVERED, ParcelStatus.EXPIRED, ParcelStatus.UNKNOWN}
 )
 
+# What changes with every new event is kept out of the recorder: each event would
+# otherwise store a new attribute row, and the whole history is Track123's, shown
+# by the card's timeline and the get_shipments action. What stays recorded changes
+# rarely (the expected window, the carrier, stalled), so its row is shared by the
+# shipment's state changes.
+UNRECORDED_ATTRIBUTES: Final = frozenset(
+    {
+        "sub_status",
+        "last_event",
+        "last_event_time",
+        "last_event_location",
+        "last_event_status",
+        "last_event_location_type",
+        "containers",
+    }
+)
 
 # Values a detail leaves out rather than showing "Unknown" or nothing.
 _EMPTY: Final[tuple[object, ...]] = (None, "", [])
@@ -37,12 +53,13 @@ _WEIGHT_UNITS: Final = {
 def present(values: dict[str, Any]) -> dict[str, Any]:
     """Return the values without the empty ones: a detail never reads "Unknown".
 
-    The events stay even when there are none: templates and cards iterate them.
+    The history (``events``, full attributes only) stays even when it is empty:
+    templates and the card iterate it.
     """
     return {
         key: value
         for key, value in values.items()
-        if key == EVENTS_ATTRIBUTE or value not in _EMPTY
+        if value not in _EMPTY or (key == EVENTS_ATTRIBUTE and value is not None)
     }
 
 
@@ -87,35 +104,51 @@ def _stalled(parcel: Parcel) -> bool | None:
     return parcel.stay_days >= STALLED_DAYS
 
 
-def parcel_attributes(
-    parcel: Parcel, label: str | None, limit: int | None = None
-) -> dict[str, Any]:
-    """Return the attributes of a parcel's sensor, with its ``limit`` newest events."""
+def parcel_attributes(parcel: Parcel, label: str | None, full: bool) -> dict[str, Any]:
+    """Return the attributes of a parcel: its sensor's, or (``full``) everything.
+
+    The sensor shows what a dashboard or an automation needs, and nothing that
+    changes without a new event: every browser and phone loads every state, and the
+    recorder stores each change. The counters Track123 moves every day
+    (``days_in_transit``, ``days_without_update``, ``delivered_days``), the link,
+    the countries, the pieces and the history are in the full attributes only (the
+    card's timeline and the ``get_shipments`` action).
+    """
     last = parcel.last_event
+    shown = {
+        **_common(ShipmentKind.PARCEL, parcel.track_no, label),
+        "carrier_code": parcel.courier_code,
+        "carrier_name": parcel.courier_name,
+        "sub_status": option(parcel.sub_status),
+        # What Track123 sent that is not known here, to show and to report.
+        "status_code": _unknown(parcel.status, parcel.status_code),
+        "sub_status_code": _unknown(parcel.sub_status, parcel.sub_status_code),
+        "last_event": last.description if last else None,
+        "last_event_time": last.time if last else None,
+        "last_event_location": last.location if last else None,
+        # Shown on the sensor only when Track123 cannot reach the carrier.
+        "query_status": (
+            option(parcel.query_status)
+            if full or parcel.query_status is not QueryStatus.NORMAL_QUERY
+            else None
+        ),
+        "delivered_time": parcel.delivered_time,
+        "signed_by": parcel.signed_by,
+        "stalled": _stalled(parcel),
+        "order_number": parcel.order_no,
+    }
+    if not full:
+        return present(shown)
     return present(
         {
-            **_common(ShipmentKind.PARCEL, parcel.track_no, label),
-            "carrier_code": parcel.courier_code,
-            "carrier_name": parcel.courier_name,
+            **shown,
             "tracking_link": parcel.tracking_link,
-            "sub_status": option(parcel.sub_status),
-            # What Track123 sent that is not known here, to show and to report.
-            "status_code": _unknown(parcel.status, parcel.status_code),
-            "sub_status_code": _unknown(parcel.sub_status, parcel.sub_status_code),
-            "last_event": last.description if last else None,
-            "last_event_time": last.time if last else None,
-            "last_event_location": last.location if last else None,
-            "query_status": option(parcel.query_status),
             "origin_country": parcel.ship_from,
             "destination_country": parcel.ship_to,
             "days_in_transit": parcel.transit_days,
-            "delivered_time": parcel.delivered_time,
             "delivered_days": parcel.delivered_days or None,
-            "signed_by": parcel.signed_by,
             "pieces": parcel.pieces,
             "days_without_update": parcel.stay_days,
-            "stalled": _stalled(parcel),
-            "order_number": parcel.order_no,
             "last_mile_tracking_number": parcel.last_mile_track_no,
             EVENTS_ATTRIBUTE: [
                 compact(
@@ -124,19 +157,16 @@ def parcel_attributes(
                     location=event.location,
                     sub_status=option(event.sub_status),
                 )
-                for event in parcel.events[:limit]
+                for event in parcel.events
             ],
         }
     )
 
 
 def ocean_attributes(
-    ocean: OceanShipment, label: str | None, limit: int | None = None
+    ocean: OceanShipment, label: str | None, full: bool
 ) -> dict[str, Any]:
-    """Return the attributes of an ocean shipment's sensor.
-
-    Each container keeps its ``limit`` newest events.
-    """
+    """Return the attributes of an ocean shipment's sensor; ``full`` adds the history."""
     last = ocean.last_event
     return present(
         {
@@ -175,16 +205,16 @@ def ocean_attributes(
                     description=event.description,
                 )
                 for container in ocean.containers
-                for event in container.events[:limit]
-            ],
+                for event in container.events
+            ]
+            if full
+            else None,
         }
     )
 
 
-def air_attributes(
-    air: AirShipment, label: str | None, limit: int | None = None
-) -> dict[str, Any]:
-    """Return the attributes of an air waybill's sensor, with its ``limit`` newest events."""
+def air_attributes(air: AirShipment, label: str | None, full: bool) -> dict[str, Any]:
+    """Return the attributes of an air waybill's sensor; ``full`` adds the history."""
     last = air.last_event
     return present(
         {
@@ -214,7 +244,9 @@ def air_attributes(
                     flight_number=event.flight_no,
                     description=event.description,
                 )
-                for event in air.events[:limit]
-            ],
+                for event in air.events
+            ]
+            if full
+            else None,
         }
     )

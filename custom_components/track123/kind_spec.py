@@ -104,8 +104,9 @@ class KindSpec[D: ShipmentDetail]:
     number: Callable[[D], str]
     carrier: Callable[[D], str | None]
     status: Callable[[D], Enum]
-    # The attributes of a detail and label, with at most so many events (None: all).
-    attributes: Callable[[D, str | None, int | None], dict[str, Any]]
+    # The attributes of a detail and label: the sensor's, or (True) every detail
+    # with the whole history.
+    attributes: Callable[[D, str | None, bool], dict[str, Any]]
     expected: Callable[[D], Window]
     # When a delivered shipment was delivered, given its status option.
     delivered_at: Callable[[D, str | None], datetime | None]

@@ -19,12 +19,11 @@ if TYPE_CHECKING:
 
 type ShipmentDetail = Parcel | OceanShipment | AirShipment
 
+# The history: in the full attributes only (the card's timeline, the
+# ``get_shipments`` action), never in the state. Every browser and phone loads
+# every state, and an ocean shipment's history alone can run to tens of KB; the
+# last event has attributes of its own.
 EVENTS_ATTRIBUTE = "events"
-# The sensor's ``events`` attribute keeps the newest few: every browser and phone
-# loads every state, and an ocean shipment's history alone can run to tens of KB.
-# Five covers "what happened lately" (the last event has attributes of its own);
-# the ``get_shipments`` action returns the whole history.
-EVENTS_SHOWN = 5
 SHIPMENT_UNIQUE_PREFIX = "shipment_"
 
 
@@ -104,21 +103,21 @@ class Shipment:
 
     @property
     def attributes(self) -> dict[str, Any]:
-        """Return the attributes its sensor shows, with the newest events only.
+        """Return the attributes its sensor shows, without the history.
 
         Built on each call rather than kept: Home Assistant keeps the copy in the
         sensor's state, and only changed shipments are written.
         """
-        return self._attributes(EVENTS_SHOWN)
+        return self._attributes(full=False)
 
     @property
     def full_attributes(self) -> dict[str, Any]:
-        """Return the attributes with the whole history (for actions)."""
-        return self._attributes(None)
+        """Return every detail with the whole history (for actions and the card)."""
+        return self._attributes(full=True)
 
-    def _attributes(self, events: int | None) -> dict[str, Any]:
-        """Return the attributes with at most ``events`` events (None: all)."""
-        attributes = self.spec.attributes(self.detail, self.label, events)
+    def _attributes(self, *, full: bool) -> dict[str, Any]:
+        """Return the sensor's attributes, or (``full``) every detail and the history."""
+        attributes = self.spec.attributes(self.detail, self.label, full)
         if (window := expected_window(self)) is not None:
             attributes["expected_from"] = window.start
             attributes["expected_until"] = window.end

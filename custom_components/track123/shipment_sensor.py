@@ -8,9 +8,10 @@ from homeassistant.components.sensor import SensorEntity
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
 
+from .attributes import UNRECORDED_ATTRIBUTES
 from .coordinator import Track123Coordinator
 from .kinds import ShipmentSensorDescription
-from .shipment import EVENTS_ATTRIBUTE, Shipment, shipment_unique_prefix
+from .shipment import Shipment, shipment_unique_prefix
 
 if TYPE_CHECKING:
     from .sensor_manager import ShipmentSensorManager
@@ -29,7 +30,7 @@ class ShipmentSensor(SensorEntity):
 
     _attr_has_entity_name = True
     _attr_should_poll = False
-    _unrecorded_attributes = frozenset({EVENTS_ATTRIBUTE})
+    _unrecorded_attributes = UNRECORDED_ATTRIBUTES
 
     def __init__(
         self,

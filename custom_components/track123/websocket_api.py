@@ -1,7 +1,7 @@
 """Websocket commands for the shipments card: a shipment's whole history, on demand.
 
-A sensor's state keeps only its newest few events (``EVENTS_SHOWN``), since every
-browser and phone loads every state. The card asks for the whole history here when
+A sensor's state keeps no history, since every browser and phone loads every
+state. The card asks for the whole history here when
 a shipment's dialog opens: by the sensor's entity id, which names both the config
 entry and the shipment. Any user who may read the sensor may ask; no admin needed.
 """

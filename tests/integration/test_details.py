@@ -33,7 +33,9 @@ def test_weight_with_its_unit(
 def test_air_waybill_weight_in_pounds() -> None:
     """An air waybill weighed in pounds shows pounds."""
     attributes = air_attributes(
-        AirShipment(awb="176-12345675", weight=1250.0, weight_unit="LBS"), None
+        AirShipment(awb="176-12345675", weight=1250.0, weight_unit="LBS"),
+        None,
+        full=False,
     )
     assert attributes["weight"] == "1,250 lb"
 
@@ -41,9 +43,9 @@ def test_air_waybill_weight_in_pounds() -> None:
 @pytest.mark.parametrize(
     "attributes",
     [
-        parcel_attributes(Parcel(track_no="1Z999AA10123456784"), None),
-        ocean_attributes(OceanShipment(tracking_no="MSKU1234567"), None),
-        air_attributes(AirShipment(awb="176-12345675"), None),
+        parcel_attributes(Parcel(track_no="1Z999AA10123456784"), None, full=True),
+        ocean_attributes(OceanShipment(tracking_no="MSKU1234567"), None, full=True),
+        air_attributes(AirShipment(awb="176-12345675"), None, full=True),
     ],
     ids=["parcel", "ocean", "air"],
 )

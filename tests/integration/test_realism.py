@@ -170,7 +170,9 @@ async def test_newest_event_on_top_whatever_the_time_format(
         visible = parcel.visible(sim_state.clock.now())
         if visible:
             assert state.attributes["last_event"] == visible[-1][1].detail
-        times = [e["time"] for e in state.attributes["events"] if "time" in e]
+        (shipment,) = mock_config_entry.runtime_data.coordinator.data.values()
+        history = shipment.full_attributes["events"]
+        times = [e["time"] for e in history if "time" in e]
         assert times == sorted(times, reverse=True)
 
 
