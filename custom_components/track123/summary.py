@@ -1,14 +1,23 @@
 """Figures over an account's shipments, shared by the summary sensors."""
 
 from collections import Counter
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import datetime, tzinfo
+from typing import NamedTuple
 
 from homeassistant.util import dt as dt_util
 
 from .const import ShipmentKind
 from .coordinator import Track123Coordinator
 from .merge import Shipments
-from .shipment import Shipment, coming_window, expected_window
+from .shipment import ExpectedWindow, Shipment, coming_window, expected_window
+
+
+class _Coming(NamedTuple):
+    """A shipment and when it is still expected (None: not coming)."""
+
+    shipment: Shipment
+    window: ExpectedWindow | None
 
 
 class ShipmentSummary:
@@ -24,6 +33,10 @@ class ShipmentSummary:
         self._computed_for: tuple[Shipments, datetime] | None = None
         self._counts: Counter[str | None] = Counter()
         self._next: Shipment | None = None
+        # Each shipment's window, computed again only when the shipment changed
+        # (or the time zone its days are in): a refresh changes few of many.
+        self._coming: dict[str, _Coming] = {}
+        self._coming_zone: tzinfo | None = None
 
     def _update(self) -> None:
         """Recompute when the shipments or the day changed."""
@@ -37,7 +50,16 @@ class ShipmentSummary:
             for shipment in shipments.values()
             if shipment.kind is ShipmentKind.PARCEL
         )
-        self._next = next_delivery(shipments)
+        zone = dt_util.get_default_time_zone()
+        known = self._coming if zone is self._coming_zone else {}
+        coming: dict[str, _Coming] = {}
+        for key, shipment in shipments.items():
+            seen = known.get(key)
+            if seen is None or seen.shipment is not shipment:
+                seen = _Coming(shipment, coming_window(shipment))
+            coming[key] = seen
+        self._coming, self._coming_zone = coming, zone
+        self._next = next_delivery(coming.values())
         self._computed_for = (shipments, today)
 
     def count(self, status: str) -> int:
@@ -52,18 +74,19 @@ class ShipmentSummary:
         return self._next
 
 
-def next_delivery(shipments: Shipments) -> Shipment | None:
+def next_delivery(coming: Iterable[_Coming]) -> Shipment | None:
     """Return the shipment expected soonest whose window has not passed, if any.
 
     Delivered shipments and those with a problem (an exception, or on their way
-    back to the sender) are not coming; a window that ended is overdue, not next.
-    On a tie, the first one wins. One pass, as it runs over every shipment.
+    back to the sender) are not coming (no window); a window that ended is
+    overdue, not next. On a tie, the first one wins. One pass, as it runs over
+    every shipment.
     """
     now = dt_util.now()
     best: Shipment | None = None
     best_start: datetime | None = None
-    for shipment in shipments.values():
-        if (window := coming_window(shipment)) is None or window.end <= now:
+    for shipment, window in coming:
+        if window is None or window.end <= now:
             continue
         if best_start is None or window.start < best_start:
             best, best_start = shipment, window.start

@@ -12,8 +12,8 @@ checked off until it is delivered and leaves) or deletes it at Track123, as the
 user chose in the options.
 """
 
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any, NamedTuple
 
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
 from homeassistant.components.todo.entity import TodoItem, TodoListEntity
@@ -65,6 +65,13 @@ def _due(shipment: Shipment) -> date | datetime | None:
     return dt_util.as_local(window.end)
 
 
+class _Listed(NamedTuple):
+    """A shipment and the item built for it."""
+
+    shipment: Shipment
+    item: TodoItem
+
+
 class ShipmentsTodoList(Track123Entity, TodoListEntity):
     """The shipments of an account, to add, check off and delete."""
 
@@ -83,6 +90,10 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
         self._checked_off = checked_off
         self._status_names: dict[str, str] = {}
         self._attr_todo_items = []
+        # The item of each shipment, rebuilt only when its shipment changed (or the
+        # time zone its due date is in): a refresh changes few of many shipments.
+        self._listed: dict[str, _Listed] = {}
+        self._listed_zone: tzinfo | None = None
 
     async def async_added_to_hass(self) -> None:
         """Load the status names in the home's language; build the items."""
@@ -99,13 +110,26 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
         super()._handle_coordinator_update()
 
     @callback
-    def _update_items(self) -> None:
-        """Build an item per shipment; forget what is checked off of those gone."""
+    def _update_items(self, rebuild: str | None = None) -> None:
+        """Give each shipment an item; forget what is checked off of those gone.
+
+        Only the items of shipments that changed are built again, and ``rebuild``'s
+        (just checked off or taken back).
+        """
         shipments = self.coordinator.data
         self._checked_off.keep_only(shipments)
-        self._attr_todo_items = [
-            self._item(shipment) for shipment in shipments.values()
-        ]
+        zone = dt_util.get_default_time_zone()
+        listed = self._listed if zone is self._listed_zone else {}
+        if rebuild is not None:
+            listed.pop(rebuild, None)
+        current: dict[str, _Listed] = {}
+        for key, shipment in shipments.items():
+            known = listed.get(key)
+            if known is None or known.shipment is not shipment:
+                known = _Listed(shipment, self._item(shipment))
+            current[key] = known
+        self._listed, self._listed_zone = current, zone
+        self._attr_todo_items = [known.item for known in current.values()]
 
     def _item(self, shipment: Shipment) -> TodoItem:
         """Return a shipment's item."""
@@ -202,7 +226,7 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
             )
             return
         self._checked_off.mark(shipment.key)
-        self._update_items()
+        self._update_items(rebuild=shipment.key)
         self.async_write_ha_state()
 
     def _take_back(self, shipment: Shipment) -> None:
@@ -211,7 +235,7 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
             raise _invalid("todo_delivered")
         if not self._checked_off.unmark(shipment.key):
             return
-        self._update_items()
+        self._update_items(rebuild=shipment.key)
         self.async_write_ha_state()
 
     async def async_delete_todo_items(self, uids: list[str]) -> None:
