@@ -10,6 +10,8 @@ from typing import Any
 
 from .measurement import run_size
 from .memory import measure_memory
+from .payload import measure_payload, print_payload
+from .recorder import measure_recorder, print_recorder
 from .report import as_json, print_profiles, print_report, write_json
 from .results import MemoryResult, RefreshResult, SetupResult
 from .scenario import CHANGED_FRACTION, DEFAULT_SIZES, ROUNDS
@@ -84,13 +86,28 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="also write every figure as JSON to PATH (default PATH: "
         "benchmarks/results.json); without --write nothing is written",
     )
+    parser.add_argument(
+        "--states",
+        action="store_true",
+        help="measure instead what the states cost: the get_states payload and the "
+        "recorder's database over a simulated week, each beside its floor",
+    )
     return parser.parse_args(argv)
+
+
+async def run_states() -> None:
+    """Measure the states' payload and the recorder's week; print both."""
+    print_payload(await measure_payload())
+    print_recorder(await measure_recorder())
 
 
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run."""
     args = parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
+    if args.states:
+        asyncio.run(run_states())
+        return
     asyncio.run(
         run(
             [int(size) for size in args.sizes.split(",")],

@@ -4,7 +4,7 @@ The only module of the benchmark that imports the integration or names its priva
 parts, so that a change inside ``custom_components/track123`` is met here alone:
 
 * ``const.DOMAIN`` and ``const.CONF_BASE_URL``; ``coordinator.Track123Coordinator``;
-* ``entry.runtime_data.coordinator``;
+* ``entry.runtime_data.coordinator`` and its shipments' ``full_attributes``;
 * the coordinator's ``_async_fetch()`` (HTTP, JSON decoding and parsing) and its
   client's ``_transport._exchange()`` (one HTTP exchange, returning status, body,
   Retry-After);
@@ -37,6 +37,7 @@ __all__ = [
     "OTHER_ENTITIES",
     "Track123Coordinator",
     "coordinator_of",
+    "history_lengths",
     "setup_entry",
     "shipment_entity_ids",
     "timed_fetch",
@@ -101,3 +102,11 @@ def timed_fetch(
         restore_transport()
         restore_fetch()
         bodies.extend(body for _, body, _ in exchanges)
+
+
+def history_lengths(entry: MockConfigEntry) -> list[int]:
+    """Return how many events each shipment's whole history holds."""
+    return [
+        len(shipment.full_attributes["events"])
+        for shipment in coordinator_of(entry).data.values()
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 import math
 
 from track123_simulator import SimulatorState
@@ -63,3 +63,16 @@ def populate(
 def requests_budget(n: int) -> int:
     """ceil(N / 100) parcel pages plus one request each for ocean and air (empty)."""
     return max(math.ceil(n / PAGE_SIZE), 1) + 2
+
+
+def unlimited_account() -> SimulatorState:
+    """Return an empty simulator account with no rate limit, its clock at now.
+
+    For the in-process measurements that count bytes, not time.
+    """
+    return SimulatorState(
+        api_keys={API_KEY},
+        seed=1,
+        start=datetime.now(UTC).replace(microsecond=0),
+        rate_limit_per_second=None,
+    )

@@ -12,8 +12,8 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
-from custom_components.track123.const import DOMAIN
 from custom_components.track123.attributes import UNRECORDED_ATTRIBUTES
+from custom_components.track123.const import DOMAIN
 from custom_components.track123.shipment import EVENTS_ATTRIBUTE
 from track123_simulator import SimulatorState
 

@@ -1,0 +1,294 @@
+"""What the recorder adds to its database over a simulated week.
+
+N shipments (parcels, ocean containers, air waybills in the simulator's own mix of
+timelines, started over the days before) move for ``WEEK`` on an in-process
+simulator while the integration polls every ``POLL`` (its default interval), in a
+Home Assistant with the ``recorder`` component writing a sqlite file. Every state
+change of a shipment sensor is noted; then, in a second Home Assistant with its own
+database, bare enum sensors (the benchmark's ``FloorSensor``, same options and
+names, no other attribute) make exactly those state changes in the same order: the
+floor.
+
+Counted: the bytes of every row and index entry the week adds to the database
+(sqlite's ``dbstat`` payload, grouped by table): states, state attributes, events
+and their data. The integration's count includes all it records, not only its
+shipment sensors: its bus events for status changes (events table), the event
+entity that carries them, the summary sensors and the calendar; the breakdown
+says how many rows each made.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+import random
+import sqlite3
+import tempfile
+
+from homeassistant.components.recorder import CONF_COMMIT_INTERVAL, CONF_DB_URL
+from homeassistant.const import EVENT_STATE_CHANGED
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant, State
+from homeassistant.helpers import recorder as recorder_helper
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import MockEntityPlatform  # type: ignore[import-untyped]
+from pytest_homeassistant_custom_component.components.recorder.common import (  # type: ignore[import-untyped]
+    async_wait_recording_done,
+)
+
+from track123_simulator import SimulatorServer, SimulatorState
+
+from .floors import FloorSensor
+from .home_assistant import home_assistant
+from .internals import coordinator_of, setup_entry, shipment_entity_ids
+from .scenario import API_KEY, unlimited_account
+
+WEEK = timedelta(days=7)
+POLL = timedelta(minutes=30)
+RECORDER_SIZE = 100
+RECORDER_GOAL = 1.2
+# The simulator's mix: mostly parcels, some ocean containers and air waybills.
+_KIND_WEIGHTS = {"parcel": 8, "ocean": 1, "air": 1}
+
+
+@dataclass(slots=True)
+class RecorderResult:
+    """Bytes the recorder added in a week, the integration's and the floor's."""
+
+    n: int
+    polls: int
+    shipment_changes: int
+    bytes_by_table: dict[str, int]
+    floor_bytes_by_table: dict[str, int]
+    states_by_entity: dict[str, int] = field(default_factory=dict)
+    events_by_type: dict[str, int] = field(default_factory=dict)
+    attribute_rows: int = 0
+    floor_state_rows: int = 0
+    floor_attribute_rows: int = 0
+
+    @property
+    def total(self) -> int:
+        """Return every byte the integration's week added."""
+        return sum(self.bytes_by_table.values())
+
+    @property
+    def floor_total(self) -> int:
+        """Return every byte the floor's week added."""
+        return sum(self.floor_bytes_by_table.values())
+
+    @property
+    def ratio(self) -> float:
+        """Return the integration's bytes over the floor's."""
+        return self.total / self.floor_total if self.floor_total else float("inf")
+
+
+def _db_bytes(path: Path) -> dict[str, int]:
+    """Return the payload bytes of each table, its indexes included."""
+    with sqlite3.connect(path) as db:
+        owners = dict(db.execute("SELECT name, tbl_name FROM sqlite_schema"))
+        rows = db.execute("SELECT name, SUM(payload) FROM dbstat GROUP BY name")
+        sizes: Counter[str] = Counter()
+        for name, payload in rows:
+            sizes[owners.get(name, name)] += payload or 0
+    return dict(sizes)
+
+
+def _growth(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    """Return what each table gained."""
+    return {
+        table: grown
+        for table in after
+        if (grown := after[table] - before.get(table, 0)) != 0
+    }
+
+
+def _rows(path: Path, query: str, *parameters: int) -> dict[str, int]:
+    """Return a grouped row count from the database."""
+    with sqlite3.connect(path) as db:
+        return {str(key): count for key, count in db.execute(query, parameters)}
+
+
+async def _start_recorder(hass: HomeAssistant, path: Path) -> None:
+    """Set the recorder up on a sqlite file of its own (as bootstrap would)."""
+    recorder_helper.async_initialize_recorder(hass)
+    assert await async_setup_component(
+        hass,
+        "recorder",
+        # Committed at once, so that a count taken at the end has every row.
+        {"recorder": {CONF_DB_URL: f"sqlite:///{path}", CONF_COMMIT_INTERVAL: 0}},
+    )
+    await hass.async_block_till_done()
+    await async_wait_recording_done(hass)
+
+
+def populate_week(state: SimulatorState, n: int, seed: int = 1) -> None:
+    """Add n shipments of every kind, started at random over the last few days."""
+    rng = random.Random(seed)
+    now = state.clock.now()
+    kinds = rng.choices(list(_KIND_WEIGHTS), list(_KIND_WEIGHTS.values()), k=n)
+    for index, kind in enumerate(kinds):
+        added_at = now - timedelta(hours=rng.uniform(0, 96))
+        if kind == "parcel":
+            state.add_parcel(f"WEEK{index:08d}", added_at=added_at)
+        elif kind == "ocean":
+            state.add_ocean(f"MSKU{index:07d}", added_at=added_at)
+        else:
+            state.add_air(f"176-{index:08d}", added_at=added_at)
+
+
+async def _integration_week(
+    path: Path, n: int, week: timedelta
+) -> tuple[RecorderResult, list[tuple[State, State]], list[State]]:
+    """Run the integration for a simulated week; return its figures and changes."""
+    sim_state = unlimited_account()
+    populate_week(sim_state, n)
+    changes: list[Event[EventStateChangedData]] = []
+    async with (
+        SimulatorServer(sim_state, host="127.0.0.1", port=0) as server,
+        home_assistant() as hass,
+    ):
+        await _start_recorder(hass, path)
+        entry = await setup_entry(hass, server.base_url, API_KEY)
+        ids = set(shipment_entity_ids(hass, entry).values())
+        initial = [state for state in hass.states.async_all() if state.entity_id in ids]
+        await async_wait_recording_done(hass)
+        before = _db_bytes(path)
+        first_event = _rows(path, "SELECT 'id', COALESCE(MAX(event_id), 0) FROM events")
+        unsub = hass.bus.async_listen(EVENT_STATE_CHANGED, changes.append)
+        coordinator = coordinator_of(entry)
+        polls = 0
+        while polls * POLL < week:
+            sim_state.clock.advance(POLL)
+            await coordinator.async_refresh()
+            await hass.async_block_till_done()
+            polls += 1
+        unsub()
+        await async_wait_recording_done(hass)
+        after = _db_bytes(path)
+        events_by_type = _rows(
+            path,
+            "SELECT t.event_type, COUNT(*) FROM events e JOIN event_types t "
+            "ON e.event_type_id = t.event_type_id "
+            "WHERE e.event_id > ? GROUP BY t.event_type",
+            first_event["id"],
+        )
+        attribute_rows = _rows(path, "SELECT 'rows', COUNT(*) FROM state_attributes")[
+            "rows"
+        ]
+        assert await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_block_till_done()
+    pairs = [
+        (old, new)
+        for event in changes
+        if event.data["entity_id"] in ids
+        and (old := event.data["old_state"]) is not None
+        and (new := event.data["new_state"]) is not None
+    ]
+    by_entity = Counter(
+        "shipment sensors"
+        if event.data["entity_id"] in ids
+        else event.data["entity_id"]
+        for event in changes
+    )
+    result = RecorderResult(
+        n=n,
+        polls=polls,
+        shipment_changes=len(pairs),
+        bytes_by_table=_growth(before, after),
+        floor_bytes_by_table={},
+        states_by_entity=dict(by_entity),
+        events_by_type=events_by_type,
+        attribute_rows=attribute_rows,
+    )
+    return result, pairs, initial
+
+
+async def _floor_week(
+    path: Path, initial: list[State], pairs: list[tuple[State, State]]
+) -> tuple[dict[str, int], int, int]:
+    """Make the same state changes with bare enum sensors; return what they added."""
+    async with home_assistant() as hass:
+        await _start_recorder(hass, path)
+        platform = MockEntityPlatform(
+            hass, domain="sensor", platform_name="recorder_floor"
+        )
+        entities = {}
+        for index, state in enumerate(initial):
+            entity = FloorSensor(index, state)
+            entity.show(state.state, {})
+            entities[state.entity_id] = entity
+        await platform.async_add_entities(list(entities.values()))
+        await hass.async_block_till_done()
+        await async_wait_recording_done(hass)
+        before = _db_bytes(path)
+        states_before = _rows(path, "SELECT 'rows', COUNT(*) FROM states")["rows"]
+        for _, new in pairs:
+            entity = entities[new.entity_id]
+            entity.show(new.state, {})
+            entity.async_write_ha_state()
+        await hass.async_block_till_done()
+        await async_wait_recording_done(hass)
+        after = _db_bytes(path)
+        state_rows = _rows(path, "SELECT 'rows', COUNT(*) FROM states")["rows"]
+        attribute_rows = _rows(path, "SELECT 'rows', COUNT(*) FROM state_attributes")[
+            "rows"
+        ]
+        await platform.async_reset()
+    return _growth(before, after), state_rows - states_before, attribute_rows
+
+
+async def measure_recorder(
+    n: int = RECORDER_SIZE, week: timedelta = WEEK
+) -> RecorderResult:
+    """Run the integration's week and the floor's; return both databases' growth."""
+    with tempfile.TemporaryDirectory() as directory:
+        result, pairs, initial = await _integration_week(
+            Path(directory, "integration.db"), n, week
+        )
+        (
+            result.floor_bytes_by_table,
+            result.floor_state_rows,
+            result.floor_attribute_rows,
+        ) = await _floor_week(Path(directory, "floor.db"), initial, pairs)
+    return result
+
+
+def print_recorder(result: RecorderResult) -> None:
+    """Print the recorder's figures beside the floor's and the goal."""
+    print(
+        f"\nRecorder over {result.polls} polls ({result.polls * POLL}), "
+        f"N = {result.n} shipments: {result.shipment_changes} shipment state changes"
+    )
+    tables = sorted(result.bytes_by_table.keys() | result.floor_bytes_by_table.keys())
+    for table in tables:
+        print(
+            f"  {table:<18} {result.bytes_by_table.get(table, 0):>9,} B"
+            f"   floor {result.floor_bytes_by_table.get(table, 0):>9,} B"
+        )
+    print(
+        f"  total {result.total:,} B, floor {result.floor_total:,} B: "
+        f"{result.ratio:.2f}x (goal <= {RECORDER_GOAL}x)"
+    )
+    print(
+        "  state changes: "
+        + ", ".join(
+            f"{entity} {count}"
+            for entity, count in sorted(result.states_by_entity.items())
+        )
+        + f"; floor {result.floor_state_rows}"
+    )
+    print(
+        "  recorded bus events: "
+        + (
+            ", ".join(
+                f"{kind} {count}"
+                for kind, count in sorted(result.events_by_type.items())
+            )
+            or "none"
+        )
+    )
+    print(
+        f"  attribute rows in the database: {result.attribute_rows}, "
+        f"floor {result.floor_attribute_rows}"
+    )
