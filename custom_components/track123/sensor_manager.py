@@ -19,6 +19,25 @@ from .shipment_sensor import ShipmentSensor
 TOO_MANY_SHIPMENTS_ISSUE_ID = "too_many_shipments_{entry_id}"
 
 
+class _Forget:
+    """What forgets a removed sensor: three slots, smaller than a closure and its cells.
+
+    One is kept per sensor, and an account may hold thousands.
+    """
+
+    __slots__ = ("_key", "_manager", "_sensor")
+
+    def __init__(
+        self, manager: ShipmentSensorManager, key: str, sensor: ShipmentSensor
+    ) -> None:
+        """Forget ``sensor``, shown under ``key``, from ``manager``."""
+        self._manager, self._key, self._sensor = manager, key, sensor
+
+    def __call__(self) -> None:
+        """Stop updating the sensor."""
+        self._manager.forget(self._key, self._sensor)
+
+
 class ShipmentSensorManager:
     """Add a sensor for each new shipment; remove those of shipments gone.
 
@@ -134,10 +153,10 @@ class ShipmentSensorManager:
         if key in self._refused:
             self._refused.discard(key)
             self._async_update_issue()
-        return lambda: self._forget(key, sensor)
+        return _Forget(self, key, sensor)
 
     @callback
-    def _forget(self, key: str, sensor: ShipmentSensor) -> None:
+    def forget(self, key: str, sensor: ShipmentSensor) -> None:
         """Stop updating a sensor removed from Home Assistant."""
         if self._sensors.get(key) is sensor:
             del self._sensors[key]

@@ -35,6 +35,7 @@ from .readers import (
     first_str,
     parse_each,
     require_dict,
+    shared_code,
     shared_str,
 )
 from .times import Stamp, ZoneGuide, event_stamp
@@ -103,8 +104,8 @@ def _ocean_event(value: object, zone: tzinfo) -> tuple[OceanEvent, Stamp] | None
         vessel=shared_str(value, "vessel", "vesselName"),
         voyage=first_str(value, "voyage", "voyageNo"),
         description=shared_str(value, "description", "eventDetail"),
-        status_code=as_str(value.get("eventStatus")),
-        location_type_code=as_str(value.get("locationType")),
+        status_code=shared_code(value.get("eventStatus")),
+        location_type_code=shared_code(value.get("locationType")),
     )
     return event, stamp
 
@@ -125,7 +126,7 @@ def _ocean_container(
         container_no=first_str(value, "containerNo", "containerNumber"),
         status=OceanTransitStatus.parse(value.get("transitStatus")),
         events=tuple(event for event, _ in pairs),
-        status_code=as_str(value.get("transitStatus")),
+        status_code=shared_code(value.get("transitStatus")),
     )
     return container, [stamp for _, stamp in pairs]
 
@@ -152,7 +153,7 @@ def parse_ocean_shipment(value: object, zone: tzinfo = UTC) -> OceanShipment:
         port_of_discharge=parse_ocean_location(item.get("pod")),
         eta=None if window is None else window.start,
         containers=tuple(container for container, _ in parsed),
-        search_status_code=as_str(item.get("searchStatus")),
+        search_status_code=shared_code(item.get("searchStatus")),
         etd=guide.time(item.get("etd")),
         ata=guide.time(item.get("ata")),
         atd=guide.time(item.get("atd")),
@@ -190,7 +191,7 @@ def _air_event(value: object, zone: tzinfo) -> tuple[AirEvent, Stamp] | None:
         flight_no=first_str(value, "flightNo"),
         pieces=as_int(value.get("pieces")),
         description=shared_str(value, "description"),
-        status_code=as_str(value.get("status")),
+        status_code=shared_code(value.get("status")),
     )
     return event, stamp
 
@@ -219,6 +220,6 @@ def parse_air_shipment(value: object, zone: tzinfo = UTC) -> AirShipment:
             if (flight := parse_air_flight(entry, guide)) is not None
         ),
         events=tuple(event for event, _ in pairs),
-        status_code=as_str(item.get("aviationStatus")),
+        status_code=shared_code(item.get("aviationStatus")),
         weight_unit=shared_str(item, "weightUnit"),
     )

@@ -14,6 +14,7 @@ from .readers import (
     as_str,
     first_str,
     require_dict,
+    shared_code,
     shared_str,
 )
 from .times import Stamp, ZoneGuide, event_stamp, parse_time
@@ -100,8 +101,8 @@ def parse_expected_delivery(
 
 
 def _code(value: object) -> str | None:
-    """Return a raw code as text, known to the library or not."""
-    return as_str(value)
+    """Return a raw code as text, known to the library or not (one copy of each)."""
+    return shared_code(value)
 
 
 def _status(raw_status: object, raw_sub_status: object) -> ParcelStatus:

@@ -92,6 +92,12 @@ def shared_str(data: JsonObject, *keys: str) -> str | None:
     return None if text is None else sys.intern(text)
 
 
+def shared_code(value: object) -> str | None:
+    """Return a raw code as text, interned: a few codes recur in every shipment."""
+    text = as_str(value)
+    return None if text is None else sys.intern(text)
+
+
 def parse_each[T](value: object, parse: Callable[[object], T | None]) -> list[T]:
     """Parse every entry of an array, skipping entries the parser refuses (None)."""
     return [item for entry in as_list(value) if (item := parse(entry)) is not None]
