@@ -23,6 +23,8 @@ from .coordinator import Track123ConfigEntry
 from .shipment import EVENTS_ATTRIBUTE, Shipment, shipment_unique_prefix
 
 COMMAND_SHIPMENT_HISTORY: Final = f"{DOMAIN}/shipment_history"
+# Details the dialog shows that are not on a parcel's state (cargo keeps its own).
+_PARCEL_DETAILS: Final = ("origin_country", "destination_country", "pieces")
 
 
 @callback
@@ -61,6 +63,8 @@ def _history(entry: Track123ConfigEntry, shipment: Shipment) -> dict[str, Any]:
         "tracking_number": shipment.number,
         "carrier": attributes.get("carrier_name") or shipment.carrier,
         "tracking_link": attributes.get("tracking_link"),
+        # A parcel's route and pieces, which its state no longer carries.
+        **{key: attributes.get(key) for key in _PARCEL_DETAILS},
         "events": attributes[EVENTS_ATTRIBUTE],
     }
 

@@ -2,18 +2,32 @@
 
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 
-import { accountsOf, callAction, integrationEntityIds, shipmentsOf } from "./hass";
+import { accountsOf, callAction, fetchHistory, integrationEntityIds, shipmentsOf } from "./hass";
 import { translator, type StringKey, type Translate } from "./i18n";
-import { groupShipments, isDelivered, visibleShipments, type Shipment } from "./model";
+import {
+  daysWithoutNews,
+  groupShipments,
+  historyStatuses,
+  isDelivered,
+  needsHistory,
+  visibleShipments,
+  type Shipment,
+} from "./model";
 import { problemClass, stageBar, statusIcon, statusText } from "./render";
 import { sharedStyles } from "./styles";
 import { formatDateTime, formatWindow, relativeTime, timeSettings } from "./time";
 import { STUB_CONFIG, checkConfig } from "./config";
-import type { CardConfig, HomeAssistant } from "./types";
+import type { CardConfig, HassEntity, HomeAssistant } from "./types";
 
 export const CARD_TYPE = "track123-shipments-card";
 // Relative times ("5 min ago") move on without a state change.
 const TICK_MS = 60_000;
+
+/** The statuses of a shipment's history, fetched for the state they were fetched at. */
+interface FetchedHistory {
+  state: HassEntity;
+  statuses: readonly string[];
+}
 
 export class ShipmentsCard extends LitElement {
   static properties = {
@@ -33,6 +47,9 @@ export class ShipmentsCard extends LitElement {
   private _entityIds: string[] | null = null;
   private _entitiesSeen?: HomeAssistant["entities"];
   private _timer?: ReturnType<typeof setInterval>;
+  // The states keep no history: the few shipments that only their history places on
+  // their stages (an exception, an expired number) have it fetched, once per state.
+  private _histories = new Map<string, FetchedHistory>();
 
   constructor() {
     super();
@@ -81,6 +98,10 @@ export class ShipmentsCard extends LitElement {
     const ids = this._ids();
     if (ids === null) return old.states !== hass.states;
     return ids.some((id) => old.states[id] !== hass.states[id]);
+  }
+
+  protected updated(): void {
+    if (this._config) this._fetchHistories(visibleShipments(this._shipments(), this._config, new Date()));
   }
 
   private _ids(): string[] | null {
@@ -174,6 +195,7 @@ export class ShipmentsCard extends LitElement {
     const place = shipment.lastEventLocation;
     const when = shipment.lastEventTime;
     const window = shipment.expected;
+    const quietDays = daysWithoutNews(shipment, now);
     const secondary = [shipment.carrier, shipment.name !== shipment.number ? shipment.number : null]
       .filter(Boolean)
       .join(" · ");
@@ -207,10 +229,8 @@ export class ShipmentsCard extends LitElement {
                 >`
               : nothing}
           </span>
-          ${shipment.stalled && shipment.daysWithoutUpdate !== null
-            ? html`<span class="line warning"
-                >${t("stalled", { days: shipment.daysWithoutUpdate })}</span
-              >`
+          ${quietDays !== null
+            ? html`<span class="line warning">${t("stalled", { days: quietDays })}</span>`
             : nothing}
           ${window
             ? html`<span class="line expected"
@@ -219,10 +239,33 @@ export class ShipmentsCard extends LitElement {
                 })}</span
               >`
             : nothing}
-          ${stageBar(t, shipment, false)}
+          ${stageBar(t, shipment, false, this._histories.get(shipment.entityId)?.statuses)}
         </span>
       </button>
     </li>`;
+  }
+
+  /** Fetch the history of each shown shipment that needs it and has none for its state. */
+  private _fetchHistories(shipments: readonly Shipment[]): void {
+    const hass = this.hass;
+    if (!hass) return;
+    for (const shipment of shipments) {
+      const state = hass.states[shipment.entityId];
+      if (!needsHistory(shipment) || this._histories.get(shipment.entityId)?.state === state) {
+        continue;
+      }
+      const fetched: FetchedHistory = { state, statuses: [] };
+      this._histories.set(shipment.entityId, fetched);
+      fetchHistory(hass, shipment.entityId).then(
+        (history) => {
+          if (this._histories.get(shipment.entityId) !== fetched) return;
+          this._histories.set(shipment.entityId, { state, statuses: historyStatuses(history.events) });
+          this.requestUpdate();
+        },
+        // Without its history the bar shows no stage reached, as for a new number.
+        () => undefined,
+      );
+    }
   }
 
   private _openDetails(entityId: string): void {

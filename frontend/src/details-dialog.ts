@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 
 import { callAction, errorText, fetchHistory, hasAction, loadErrorTranslations } from "./hass";
 import { translator, type Translate } from "./i18n";
-import { shipmentFromState, type Shipment } from "./model";
+import { daysWithoutNews, historyStatuses, shipmentFromState, type Shipment } from "./model";
 import { problemClass, stageBar, statusIcon, statusText } from "./render";
 import { sharedStyles } from "./styles";
 import { timelineSections, type ShipmentHistory, type TimelineEntry } from "./timeline";
@@ -160,10 +160,11 @@ export class ShipmentDialog extends LitElement {
     const { status, sub } = statusText(this.hass, stateObj, shipment);
     const settings = timeSettings(this.hass);
     const a = stateObj.attributes;
-    const link = this._history?.tracking_link ?? text(a.tracking_link);
-    const origin = text(a.origin_country) ?? text(a.port_of_loading) ?? text(a.origin);
+    const more = this._history;
+    const link = more?.tracking_link ?? null;
+    const origin = text(more?.origin_country) ?? text(a.port_of_loading) ?? text(a.origin);
     const destination =
-      text(a.destination_country) ?? text(a.port_of_discharge) ?? text(a.destination);
+      text(more?.destination_country) ?? text(a.port_of_discharge) ?? text(a.destination);
     const containers = list(a.containers)
       .map((container) => text(container.container_number))
       .filter(Boolean);
@@ -187,16 +188,16 @@ export class ShipmentDialog extends LitElement {
       [t("vessel"), text(a.vessel)],
       [t("voyage"), text(a.voyage)],
       [t("flights"), flights.length ? html`${flights.map((f) => html`<div>${f}</div>`)}` : null],
-      [t("pieces"), text(a.pieces)],
+      [t("pieces"), text(a.pieces) ?? text(more?.pieces)],
       [t("weight"), text(a.weight)],
     ];
+    const quietDays = daysWithoutNews(shipment, new Date());
+    const history = this._history ? historyStatuses(this._history.events) : [];
     return html`<p class="status-line ${problemClass(shipment)}">
         <span class="status">${status}</span>${sub ? html` · <span>${sub}</span>` : nothing}
       </p>
-      ${shipment.stalled && shipment.daysWithoutUpdate !== null
-        ? html`<p class="warning">${t("stalled", { days: shipment.daysWithoutUpdate })}</p>`
-        : nothing}
-      <div class="stage-wrap">${stageBar(t, shipment, true)}</div>
+      ${quietDays !== null ? html`<p class="warning">${t("stalled", { days: quietDays })}</p>` : nothing}
+      <div class="stage-wrap">${stageBar(t, shipment, true, history)}</div>
       <dl class="facts">
         ${facts
           .filter(([, value]) => value !== null && value !== "")

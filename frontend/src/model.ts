@@ -32,11 +32,8 @@ export interface Shipment {
   /** The expected delivery window as the sensor gives it, for formatting. */
   expected: { from: string; until: string } | null;
   stalled: boolean;
-  daysWithoutUpdate: number | null;
   /** When it was delivered, for delivered shipments. */
   deliveredAt: Date | null;
-  /** The newest few events the state keeps (the whole history comes on demand). */
-  recentStatuses: string[];
 }
 
 /** The stages each kind of shipment passes, in order. */
@@ -146,7 +143,6 @@ export function shipmentFromState(stateObj: HassEntity): Shipment | null {
   // A shipment's sensor is an enum of statuses; the next-delivery summary also names
   // a shipment, but its state is a time.
   if (!isKind(a.kind) || number === null || a.device_class !== "enum") return null;
-  const events = Array.isArray(a.events) ? (a.events as Record<string, unknown>[]) : [];
   const delivered = DELIVERED_STATUSES.has(stateObj.state);
   const lastEventTime = date(a.last_event_time);
   return {
@@ -168,15 +164,33 @@ export function shipmentFromState(stateObj: HassEntity): Shipment | null {
         ? { from: a.expected_from as string, until: a.expected_until as string }
         : null,
     stalled: a.stalled === true,
-    daysWithoutUpdate:
-      typeof a.days_without_update === "number" ? a.days_without_update : null,
     deliveredAt: delivered
       ? (date(a.delivered_time) ?? lastEventTime ?? date(stateObj.last_changed))
       : null,
-    recentStatuses: events
-      .map((event) => text(event.sub_status) ?? text(event.status))
-      .filter((status): status is string => status !== null),
   };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// The integration calls a parcel stalled after this many days without news.
+const STALLED_DAYS = 7;
+
+/**
+ * Return how many whole days a stalled shipment has been without news, counted from
+ * its last event (the state keeps no day counter: it would be written every day);
+ * null when it is not stalled or has no dated event.
+ */
+export function daysWithoutNews(shipment: Shipment, now: Date): number | null {
+  if (!shipment.stalled || shipment.lastEventTime === null) return null;
+  const days = Math.floor((now.getTime() - shipment.lastEventTime.getTime()) / DAY_MS);
+  // Stalled means a week at least, whatever the clocks of Track123 and the browser.
+  return Math.max(days, STALLED_DAYS);
+}
+
+/** Return the statuses of a history's events (newest first), to place a shipment. */
+export function historyStatuses(events: readonly Record<string, unknown>[]): string[] {
+  return events
+    .map((event) => text(event.sub_status) ?? text(event.status))
+    .filter((status): status is string => status !== null);
 }
 
 /** Return True when a shipment needs the user's attention. */
@@ -203,17 +217,45 @@ function oceanStage(code: string | null, locationType: string | null): number {
   return locationType === "pot" && stage > 2 ? 2 : stage;
 }
 
-/** Return the furthest stage the newest events show (for a status that is no stage). */
-function stageFromEvents(shipment: Shipment, stageOf: (status: string) => number | undefined) {
-  for (const status of shipment.recentStatuses) {
-    const stage = stageOf(status);
+/**
+ * Return the stage of the newest status that has one (for a status that is no stage,
+ * such as an exception): the last event's own status on the state, then the history's.
+ */
+function stageFromEvents(
+  shipment: Shipment,
+  history: readonly string[],
+  stageOf: (status: string) => number | undefined,
+): number {
+  for (const status of [shipment.lastEventStatus, ...history]) {
+    const stage = status === null ? undefined : stageOf(status);
     if (stage !== undefined) return stage;
   }
   return -1;
 }
 
-/** Return where a shipment is on its kind's stages, and whether it is in trouble. */
-export function stageOf(shipment: Shipment): Stage {
+function ownStage(shipment: Shipment): number | undefined {
+  return shipment.kind === "parcel" ? parcelStage(shipment.status) : AIR_STAGE[shipment.status];
+}
+
+/**
+ * Return True when only the history can place a shipment on its stages: a parcel or
+ * air waybill in trouble (exception, expired) whose state does not say where it was.
+ */
+export function needsHistory(shipment: Shipment): boolean {
+  return (
+    shipment.kind !== "ocean" &&
+    PROBLEM_STATUSES.has(shipment.status) &&
+    ownStage(shipment) === undefined &&
+    stageOf(shipment).reached < 0
+  );
+}
+
+/**
+ * Return where a shipment is on its kind's stages, and whether it is in trouble;
+ * ``history`` (the statuses of its events, newest first) places one whose status is
+ * no stage.
+ */
+export function stageOf(shipment: Shipment, history: readonly string[] = []): Stage {
   const stages = STAGES[shipment.kind];
   const problem = isProblem(shipment);
   const last = stages.length - 1;
@@ -221,11 +263,11 @@ export function stageOf(shipment: Shipment): Stage {
   let reached: number;
   switch (shipment.kind) {
     case "parcel":
-      reached =
-        parcelStage(shipment.status) ?? stageFromEvents(shipment, parcelStage);
+      reached = parcelStage(shipment.status) ?? stageFromEvents(shipment, history, parcelStage);
       break;
     case "air":
-      reached = AIR_STAGE[shipment.status] ?? stageFromEvents(shipment, (s) => AIR_STAGE[s]);
+      reached =
+        AIR_STAGE[shipment.status] ?? stageFromEvents(shipment, history, (s) => AIR_STAGE[s]);
       break;
     case "ocean":
       reached = oceanStage(shipment.lastEventStatus, shipment.lastEventLocationType);
@@ -268,8 +310,6 @@ export function compareShipments(
   }
   return collator.compare(a.name, b.name) || collator.compare(a.number, b.number);
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Return the shipments the card's configuration shows. */
 export function visibleShipments(

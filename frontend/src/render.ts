@@ -41,9 +41,17 @@ export function statusText(hass: HomeAssistant, stateObj: HassEntity, shipment: 
   return { status, sub };
 }
 
-/** Return the stage bar: one segment per stage, the current one named for readers. */
-export function stageBar(t: Translate, shipment: Shipment, withNames: boolean): TemplateResult {
-  const { stages, reached, problem } = stageOf(shipment);
+/**
+ * Return the stage bar: one segment per stage, the current one named for readers;
+ * ``history`` (its events' statuses, newest first) places a shipment in trouble.
+ */
+export function stageBar(
+  t: Translate,
+  shipment: Shipment,
+  withNames: boolean,
+  history: readonly string[] = [],
+): TemplateResult {
+  const { stages, reached, problem } = stageOf(shipment, history);
   const current = reached >= 0 ? stageName(t, shipment.kind, stages[reached]) : t("stage_none");
   const label =
     t("stage_progress", { reached: reached + 1, total: stages.length, stage: current }) +

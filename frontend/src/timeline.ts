@@ -13,6 +13,10 @@ export interface ShipmentHistory {
   tracking_number: string;
   carrier: string | null;
   tracking_link: string | null;
+  /** A parcel's route and pieces, which its state does not carry. */
+  origin_country?: string | null;
+  destination_country?: string | null;
+  pieces?: number | null;
   events: Record<string, unknown>[];
 }
 

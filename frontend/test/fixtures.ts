@@ -19,7 +19,6 @@ export function sensor(
       kind: "parcel",
       tracking_number: `1Z${String(counter).padStart(8, "0")}`,
       label: null,
-      events: [],
       ...attributes,
     },
     last_changed: "2026-11-01T12:00:00+00:00",

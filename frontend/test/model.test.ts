@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 
 import {
+  daysWithoutNews,
   groupShipments,
+  historyStatuses,
+  needsHistory,
   shipmentFromState,
   stageOf,
   statusGroup,
@@ -24,8 +27,13 @@ function shipment(
   return read;
 }
 
-function reached(kind: Kind, status: string, attributes: Record<string, unknown> = {}) {
-  const stage = stageOf(shipment(status, { kind, ...attributes }));
+function reached(
+  kind: Kind,
+  status: string,
+  attributes: Record<string, unknown> = {},
+  history: Record<string, unknown>[] = [],
+) {
+  const stage = stageOf(shipment(status, { kind, ...attributes }), historyStatuses(history));
   return stage.reached >= 0 ? stage.stages[stage.reached] : null;
 }
 
@@ -95,10 +103,15 @@ describe("stage bar", () => {
     expect(reached("parcel", "delivered")).toBe("delivered");
   });
 
-  test("a parcel's exception stays at the stage its latest events reached", () => {
-    const events = [{ sub_status: "abnormal_02" }, { sub_status: "in_transit_03" }];
-    expect(reached("parcel", "abnormal", { events })).toBe("in_transit");
-    expect(reached("parcel", "expired", { events: [] })).toBeNull();
+  test("a parcel's exception stays at the stage its history reached", () => {
+    const history = [{ sub_status: "abnormal_02" }, { sub_status: "in_transit_03" }];
+    const parcel = shipment("abnormal", { sub_status: "abnormal_02" });
+    expect(needsHistory(parcel)).toBe(true);
+    expect(reached("parcel", "abnormal", { sub_status: "abnormal_02" }, history)).toBe("in_transit");
+    expect(reached("parcel", "expired", {}, [])).toBeNull();
+    // A status with a stage of its own needs no history.
+    expect(needsHistory(shipment("in_transit"))).toBe(false);
+    expect(needsHistory(shipment("delivery_failed"))).toBe(false);
   });
 
   test("ocean: gate in, loaded, departed, arrived, discharged, delivered", () => {
@@ -126,7 +139,8 @@ describe("stage bar", () => {
   });
 
   test("air: booked, received, departed, arrived, notified, delivered", () => {
-    const air = (status: string, events: unknown[] = []) => reached("air", status, { kind: "air", events });
+    const air = (status: string, history: Record<string, unknown>[] = []) =>
+      reached("air", status, { kind: "air" }, history);
     expect(air("init")).toBeNull();
     expect(air("booked")).toBe("booked");
     expect(air("received")).toBe("received");
@@ -135,6 +149,23 @@ describe("stage bar", () => {
     expect(air("notified")).toBe("notified");
     expect(air("delivered")).toBe("delivered");
     expect(air("exception", [{ status: "exception" }, { status: "arrived" }])).toBe("arrived");
+  });
+
+  test("an air waybill in trouble: its last event's status places it, else its history", () => {
+    const waybill = shipment("exception", { kind: "air", last_event_status: "received" });
+    expect(needsHistory(waybill)).toBe(false);
+    expect(stageOf(waybill).stages[stageOf(waybill).reached]).toBe("received");
+    expect(needsHistory(shipment("exception", { kind: "air", last_event_status: "exception" }))).toBe(true);
+    expect(needsHistory(shipment("exception", { kind: "ocean" }))).toBe(false);
+  });
+
+  test("a stalled shipment's days without news count from its last event", () => {
+    const quiet = (attributes: Record<string, unknown>) => daysWithoutNews(shipment("in_transit", attributes), NOW);
+    expect(quiet({ stalled: true, last_event_time: "2026-11-01T08:00:00+00:00" })).toBe(9);
+    // Stalled means a week at least, whatever the clocks say.
+    expect(quiet({ stalled: true, last_event_time: "2026-11-04T08:00:00+00:00" })).toBe(7);
+    expect(quiet({ stalled: false, last_event_time: "2026-11-01T08:00:00+00:00" })).toBeNull();
+    expect(quiet({ stalled: true })).toBeNull();
   });
 
   test("problems stand out: exception, delivery failed, stalled, expired", () => {

@@ -20,6 +20,8 @@ function fakeHass(states: HomeAssistant["states"], events: Record<string, unknow
             tracking_number: "1Z1",
             carrier: "UPS",
             tracking_link: null,
+            origin_country: "CN",
+            destination_country: "US",
             events,
           }
         : {},
@@ -79,6 +81,34 @@ describe("the card in a page", () => {
     expect(entries).toHaveLength(200);
     expect(entries[0].querySelector(".what")?.textContent).toBe("Scan 200");
     expect(dialog.shadowRoot!.querySelector(".timeline-title")?.textContent).toContain("200 events");
+    // The route is not on the state: it comes with the history.
+    expect(dialog.shadowRoot!.querySelector(".facts")?.textContent).toContain("CN → US");
+  });
+
+  test("a parcel in trouble is placed by its fetched history; a stalled one counts its quiet days", async () => {
+    const stuck = sensor("abnormal", { label: "Stuck", sub_status: "abnormal_02" }, "sensor.stuck");
+    const quiet = sensor(
+      "in_transit",
+      {
+        label: "Quiet",
+        stalled: true,
+        last_event_time: new Date(Date.now() - (9 * 24 + 1) * 3_600_000).toISOString(),
+      },
+      "sensor.quiet",
+    );
+    const history = [{ sub_status: "abnormal_02" }, { sub_status: "in_transit_03" }];
+    const hass = fakeHass({ [stuck.entity_id]: stuck, [quiet.entity_id]: quiet }, history);
+    const card = await mountCard(hass);
+
+    const root = card.shadowRoot!;
+    const row = (id: string) => root.querySelector<HTMLButtonElement>(`button.row[data-entity-id="${id}"]`)!;
+    expect(hass.callWS).toHaveBeenCalledWith({ type: "track123/shipment_history", entity_id: "sensor.stuck" });
+    // Only the shipment its state cannot place is asked for.
+    expect(hass.callWS).toHaveBeenCalledTimes(1);
+    expect(row("sensor.stuck").querySelector("[role=img]")?.getAttribute("aria-label")).toBe(
+      "Stage 2 of 4: In transit (needs attention)",
+    );
+    expect(row("sensor.quiet").querySelector(".warning")?.textContent).toBe("No news for 9 days");
   });
 
   test("in the card picker, with a preview and a visual editor", () => {

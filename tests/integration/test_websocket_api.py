@@ -71,6 +71,9 @@ async def test_history_of_a_shipment_with_200_events(
             courier_code="ups",
             courier_name="UPS",
             tracking_link="https://www.ups.com/track?tracknum=" + PARCEL,
+            ship_from="CN",
+            ship_to="US",
+            pieces=2,
             status=ParcelStatus.IN_TRANSIT,
             events=events,
         )
@@ -91,6 +94,10 @@ async def test_history_of_a_shipment_with_200_events(
     assert result["tracking_number"] == PARCEL
     assert result["carrier"] == "UPS"
     assert result["tracking_link"] == "https://www.ups.com/track?tracknum=" + PARCEL
+    # The route and pieces the dialog shows, no longer on the state.
+    assert (result["origin_country"], result["destination_country"]) == ("CN", "US")
+    assert result["pieces"] == 2
+    assert "origin_country" not in attributes
     assert [event["description"] for event in result["events"]] == [
         event.description for event in events
     ]
