@@ -15,7 +15,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
-from .events import EVENT_STATUS_CHANGED
+from .events import EVENT_DATA_KEYS, EVENT_STATUS_CHANGED
 from .kinds import (
     CATEGORY_DELIVERED,
     CATEGORY_DELIVERY_FAILED,
@@ -36,6 +36,12 @@ EVENT_TYPES: Final = [
 # The bus event's "entity_id" (the shipment's sensor) under another name: an
 # "entity_id" attribute makes the frontend take a state for a group's.
 SHIPMENT_ENTITY_ID: Final = "shipment_entity_id"
+# The bus event's data shown as attributes stays out of the recorder: the recorder
+# stores the bus event itself, and a copy in the state (unique to each change)
+# would add an attribute row per change. ``event_type`` is still recorded.
+UNRECORDED_EVENT_ATTRIBUTES: Final = (EVENT_DATA_KEYS - {"entity_id"}) | {
+    SHIPMENT_ENTITY_ID
+}
 
 
 async def async_setup_entry(
@@ -62,6 +68,7 @@ class ShipmentUpdatesEvent(Track123Entity, EventEntity):
 
     _attr_translation_key = "shipment_updates"
     _attr_event_types = EVENT_TYPES
+    _unrecorded_attributes = UNRECORDED_EVENT_ATTRIBUTES
 
     def __init__(self, coordinator: Track123Coordinator) -> None:
         """Create the event entity of a coordinator's account."""

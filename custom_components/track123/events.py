@@ -32,6 +32,29 @@ class PendingEvent(NamedTuple):
     data: dict[str, Any]
 
 
+# What a status change's bus event carries: automations read it, and the event
+# entity shows it (and keeps it out of the recorder, which stores the bus event).
+EVENT_DATA_KEYS: Final = frozenset(
+    {
+        "config_entry_id",
+        "device_id",
+        "entity_id",
+        "kind",
+        "tracking_number",
+        "label",
+        "carrier",
+        "old_status",
+        "new_status",
+        "old_sub_status",
+        "new_sub_status",
+        "category",
+        "last_event",
+        "last_event_time",
+        "last_event_location",
+    }
+)
+
+
 @cache
 def _pair(status: str | None, sub_status: str | None) -> Seen:
     """Return a status and sub-status as one tuple shared by every shipment in them."""
@@ -123,7 +146,7 @@ class StatusEvents:
     def _event_data(
         self, shipment: Shipment, before: Seen, now: Seen
     ) -> dict[str, Any]:
-        """Describe a transition for automations."""
+        """Describe a transition for automations (its keys: ``EVENT_DATA_KEYS``)."""
         entity_id = er.async_get(self._hass).async_get_entity_id(
             "sensor", DOMAIN, self._unique_prefix + shipment.key
         )

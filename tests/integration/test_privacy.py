@@ -3,6 +3,7 @@
 from datetime import timedelta
 from typing import Any
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.recorder.core import Recorder
 from homeassistant.components.recorder.history import get_significant_states
 from homeassistant.core import HomeAssistant, State
@@ -17,7 +18,16 @@ from custom_components.track123.const import DOMAIN
 from custom_components.track123.shipment import EVENTS_ATTRIBUTE
 from track123_simulator import SimulatorState
 
-from .common import ENTRY_ID, PARCEL, PARCEL_UNIQUE_ID, entity_id_of, setup_entry
+from .common import (
+    ENTRY_ID,
+    PARCEL,
+    PARCEL_UNIQUE_ID,
+    advance,
+    entity_id_of,
+    setup_entry,
+)
+
+EVENT_ENTITY = "event.track123_shipment_updates"
 
 ADDED_KEY = f"track123.{ENTRY_ID}"
 STATUSES_KEY = f"track123.{ENTRY_ID}.statuses"
@@ -65,6 +75,43 @@ async def test_event_history_not_recorded(
     assert "last_event" not in recorded.attributes
     assert not UNRECORDED_ATTRIBUTES & recorded.attributes.keys()
     assert recorded.attributes["tracking_number"] == PARCEL
+
+
+async def test_event_entity_records_its_type_not_the_bus_event_again(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    mock_config_entry: MockConfigEntry,
+    sim_state: SimulatorState,
+) -> None:
+    """The event entity's history says which event, once; the bus event says what.
+
+    Its attributes are the bus event's data, which the recorder stores already; a
+    copy in each state (unique to each change) would store an attribute row each.
+    """
+    since = sim_state.clock.now()
+    sim_state.add_parcel(PARCEL, courier_code="ups", scenario="delivered")
+    await setup_entry(hass, mock_config_entry)
+    for _ in range(80):
+        await advance(hass, freezer, sim_state, timedelta(minutes=30))
+    shown = hass.states.get(EVENT_ENTITY)
+    assert shown is not None
+    assert shown.attributes["tracking_number"] == PARCEL
+
+    await async_wait_recording_done(hass)
+    history = await recorder_mock.async_add_executor_job(
+        get_significant_states, hass, since, None, [EVENT_ENTITY], None, True, False
+    )
+
+    recorded = [state for state in history[EVENT_ENTITY] if isinstance(state, State)]
+    fired = [state for state in recorded if state.state != "unknown"]
+    assert fired
+    assert {state.attributes["event_type"] for state in fired} >= {
+        "status_changed",
+        "delivered",
+    }
+    for state in fired:
+        assert set(state.attributes) == {"event_type", "friendly_name"}
 
 
 async def test_deleting_the_entry_deletes_what_it_stored(
