@@ -26,3 +26,10 @@ async def test_recorder_benchmark_counts(socket_enabled: None) -> None:
     assert result.bytes_by_table["states"] > 0
     assert result.floor_bytes_by_table["states"] > 0
     assert "track123_shipment_status_changed" in result.events_by_type
+    # Each part is measured on its own: the shipment sensors beside the floor, and
+    # the integration's other entities and its bus events on lines of their own.
+    parts = result.bytes_by_part
+    assert 0 < parts["shipment sensors"] < result.total
+    assert parts["bus events"] > 0
+    assert {"summary sensors", "event entity", "to-do list", "calendar"} <= parts.keys()
+    assert 0 < result.shipment_ratio < result.ratio
