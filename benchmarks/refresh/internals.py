@@ -24,6 +24,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry  # type
 
 from custom_components.track123.const import CONF_BASE_URL, DOMAIN
 from custom_components.track123.coordinator import Track123Coordinator
+from custom_components.track123.history import async_with_history
 
 from .timing import Measure, timed
 
@@ -104,9 +105,11 @@ def timed_fetch(
         bodies.extend(body for _, body, _ in exchanges)
 
 
-def history_lengths(entry: MockConfigEntry) -> list[int]:
-    """Return how many events each shipment's whole history holds."""
-    return [
-        len(shipment.full_attributes["events"])
-        for shipment in coordinator_of(entry).data.values()
-    ]
+async def history_lengths(entry: MockConfigEntry) -> list[int]:
+    """Return how many events each shipment's whole history holds.
+
+    Shipments keep their newest event only: the histories are fetched from
+    Track123, as the card and the get_shipments action do.
+    """
+    shipments = await async_with_history(entry, coordinator_of(entry).data.values())
+    return [len(shipment.full_attributes["events"]) for shipment in shipments]

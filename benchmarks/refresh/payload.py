@@ -134,7 +134,7 @@ async def measure_payload(
         result = PayloadResult(
             n=n,
             events_each=events,
-            fewest_events=min(history_lengths(entry), default=0),
+            fewest_events=min(await history_lengths(entry), default=0),
             sensors=len(shown),
             payload_bytes=get_states_bytes(shown),
             floor_bytes=await floor_bytes(hass, shown),

@@ -44,6 +44,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
         json_dumps=json_bytes,
         # Track123 writes many times without a zone: read them in the home's zone.
         default_timezone=dt_util.get_default_time_zone(),
+        # Shipments keep their newest event; the card and get_shipments fetch the rest.
+        keep_history=False,
     )
     store = ShipmentStore(hass, entry.entry_id)
     await store.async_load()

@@ -37,6 +37,7 @@ from .actions_input import (
 from .actions_tracking import async_add_shipment, async_remove_shipment
 from .api import Track123Error
 from .const import DEFAULT_KIND, DOMAIN
+from .history import async_with_history
 from .kinds import STATUS_OPTIONS
 
 SERVICE_ADD_SHIPMENT: Final = "add_shipment"
@@ -100,6 +101,17 @@ async def _async_get_shipments(call: ServiceCall) -> ServiceResponse:
     known = {status for options in STATUS_OPTIONS.values() for status in options}
     if unknown := statuses - known:
         raise invalid("unknown_status", status=", ".join(sorted(unknown)))
+    chosen = [
+        shipment
+        for shipment in entry.runtime_data.coordinator.data.values()
+        if (not kinds or shipment.kind in kinds)
+        and (not statuses or shipment.status in statuses)
+    ]
+    try:
+        # Shipments keep their newest event only: the histories come from Track123.
+        chosen = await async_with_history(entry, chosen)
+    except Track123Error as err:
+        raise failed(err) from err
     return {
         "shipments": [
             {
@@ -107,9 +119,7 @@ async def _async_get_shipments(call: ServiceCall) -> ServiceResponse:
                 "name": shipment.name,
                 **shipment.full_attributes,
             }
-            for shipment in entry.runtime_data.coordinator.data.values()
-            if (not kinds or shipment.kind in kinds)
-            and (not statuses or shipment.status in statuses)
+            for shipment in chosen
         ]
     }
 

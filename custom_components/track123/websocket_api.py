@@ -1,9 +1,10 @@
 """Websocket commands for the shipments card: a shipment's whole history, on demand.
 
 A sensor's state keeps no history, since every browser and phone loads every
-state. The card asks for the whole history here when
-a shipment's dialog opens: by the sensor's entity id, which names both the config
-entry and the shipment. Any user who may read the sensor may ask; no admin needed.
+state, and the integration keeps only each shipment's newest event. The card asks
+for the whole history here when a shipment's dialog opens: by the sensor's entity
+id, which names both the config entry and the shipment; it is fetched from
+Track123 then. Any user who may read the sensor may ask; no admin needed.
 """
 
 from typing import Any, Final
@@ -11,15 +12,24 @@ from typing import Any, Final
 from homeassistant.auth.permissions.const import POLICY_READ
 from homeassistant.components.websocket_api import async_register_command
 from homeassistant.components.websocket_api.connection import ActiveConnection
-from homeassistant.components.websocket_api.const import ERR_NOT_FOUND, ERR_UNAUTHORIZED
-from homeassistant.components.websocket_api.decorators import websocket_command
+from homeassistant.components.websocket_api.const import (
+    ERR_HOME_ASSISTANT_ERROR,
+    ERR_NOT_FOUND,
+    ERR_UNAUTHORIZED,
+)
+from homeassistant.components.websocket_api.decorators import (
+    async_response,
+    websocket_command,
+)
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, entity_registry as er
 import probatio as vol
 
+from .api import Track123Error
 from .const import DOMAIN
 from .coordinator import Track123ConfigEntry
+from .history import async_with_history
 from .shipment import EVENTS_ATTRIBUTE, Shipment, shipment_unique_prefix
 
 COMMAND_SHIPMENT_HISTORY: Final = f"{DOMAIN}/shipment_history"
@@ -75,13 +85,16 @@ def _history(entry: Track123ConfigEntry, shipment: Shipment) -> dict[str, Any]:
         vol.Required("entity_id"): cv.entity_id,
     }
 )
-@callback
-def ws_shipment_history(
+@async_response
+async def ws_shipment_history(
     hass: HomeAssistant,
     connection: ActiveConnection,
     msg: dict[str, Any],
 ) -> None:
-    """Answer with a shipment's whole event history, newest first."""
+    """Answer with a shipment's whole event history, newest first.
+
+    When Track123 cannot give it, the card shows the translated reason.
+    """
     entity_id: str = msg["entity_id"]
     if not connection.user.permissions.check_entity(entity_id, POLICY_READ):
         connection.send_error(
@@ -93,4 +106,19 @@ def ws_shipment_history(
             msg["id"], ERR_NOT_FOUND, f"No shipment shown by {entity_id}"
         )
         return
-    connection.send_result(msg["id"], {"entity_id": entity_id, **_history(*found)})
+    entry, shipment = found
+    try:
+        [shipment] = await async_with_history(entry, [shipment])
+    except Track123Error as err:
+        connection.send_error(
+            msg["id"],
+            ERR_HOME_ASSISTANT_ERROR,
+            f"Track123 could not carry out the action: {err}",
+            translation_key="action_failed",
+            translation_domain=DOMAIN,
+            translation_placeholders={"error": str(err)},
+        )
+        return
+    connection.send_result(
+        msg["id"], {"entity_id": entity_id, **_history(entry, shipment)}
+    )

@@ -3,10 +3,13 @@
 from datetime import datetime, timedelta
 from typing import Any
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.json import json_dumps
 from homeassistant.util import dt as dt_util
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
@@ -22,6 +25,7 @@ from custom_components.track123.api import (
     ParcelSubStatus,
 )
 from custom_components.track123.const import DOMAIN
+from track123_simulator import Fault, SimulatorState
 
 from .common import (
     AIR_UNIQUE_ID,
@@ -29,10 +33,13 @@ from .common import (
     OCEAN_UNIQUE_ID,
     PARCEL,
     PARCEL_UNIQUE_ID,
+    advance,
     entity_id_of,
     shipment_unique_id,
     state_of,
 )
+
+PARCEL_QUERY = "tk/v2.1/track/query"
 
 
 async def _history(
@@ -40,6 +47,11 @@ async def _history(
 ) -> dict[str, Any]:
     """Ask for a sensor's history; return the whole answer."""
     client = await hass_ws_client(hass)
+    return await _ask(client, entity_id)
+
+
+async def _ask(client: Any, entity_id: str | None) -> dict[str, Any]:
+    """Ask a connected client for a sensor's history; return the whole answer."""
     await client.send_json_auto_id(
         {"type": "track123/shipment_history", "entity_id": entity_id}
     )
@@ -212,3 +224,84 @@ async def test_history_after_unload(
     response = await _history(hass, hass_ws_client, parcel)
 
     assert response["error"]["code"] == "not_found"
+
+
+@pytest.fixture
+async def polled_a_day(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+    init_integration: MockConfigEntry,
+) -> tuple[Any, str]:
+    """Return a connected client and the parcel's sensor after a day of polls."""
+    client = await hass_ws_client(hass)  # before the token would expire
+    await advance(hass, freezer, sim_state, timedelta(hours=30))
+    return client, entity_id_of(hass, PARCEL_UNIQUE_ID)
+
+
+async def test_history_of_a_polled_shipment_comes_from_track123(
+    hass: HomeAssistant,
+    polled_a_day: tuple[Any, str],
+    sim_state: SimulatorState,
+) -> None:
+    """The card gets every event Track123 has, asked for with one query."""
+    client, entity_id = polled_a_day
+    answer = await hass.services.async_call(
+        DOMAIN, "get_shipments", {}, blocking=True, return_response=True
+    )
+    assert answer is not None
+    shipments: Any = answer["shipments"]
+    expected = next(s for s in shipments if s["tracking_number"] == PARCEL)["events"]
+    assert len(expected) > 1
+    queries = sim_state.request_count(PARCEL_QUERY)
+
+    result = (await _ask(client, entity_id))["result"]
+
+    assert sim_state.request_count(PARCEL_QUERY) == queries + 1
+    assert [event["description"] for event in result["events"]] == [
+        event["description"] for event in expected
+    ]
+    last_event = state_of(hass, entity_id).attributes["last_event"]
+    assert result["events"][0]["description"] == last_event
+
+
+async def test_history_when_track123_cannot_answer(
+    hass: HomeAssistant,
+    polled_a_day: tuple[Any, str],
+    sim_state: SimulatorState,
+) -> None:
+    """The card and the action say, translated, why there is no history."""
+    client, entity_id = polled_a_day
+    sim_state.faults.inject(
+        Fault(kind="service_code", code="A0400", endpoint=PARCEL_QUERY, times=2)
+    )
+
+    response = await _ask(client, entity_id)
+    with pytest.raises(HomeAssistantError) as err:
+        await hass.services.async_call(
+            DOMAIN, "get_shipments", {}, blocking=True, return_response=True
+        )
+
+    assert not response["success"]
+    assert response["error"]["translation_key"] == "action_failed"
+    assert response["error"]["translation_domain"] == DOMAIN
+    assert "A0400" in response["error"]["translation_placeholders"]["error"]
+    assert err.value.translation_key == "action_failed"
+    assert err.value.translation_placeholders is not None
+    assert "A0400" in err.value.translation_placeholders["error"]
+
+
+async def test_history_of_a_shipment_track123_no_longer_has(
+    hass: HomeAssistant,
+    polled_a_day: tuple[Any, str],
+    sim_state: SimulatorState,
+) -> None:
+    """A shipment Track123 stopped tracking since the last poll: a clear error."""
+    client, entity_id = polled_a_day
+    sim_state.remove("parcel", PARCEL)
+
+    response = await _ask(client, entity_id)
+
+    assert response["error"]["translation_key"] == "action_failed"
+    assert PARCEL in response["error"]["translation_placeholders"]["error"]

@@ -7,10 +7,11 @@ public methods (client.py, cargo_client.py) are one-liners over it.
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from copy import copy
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 import logging
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Self
 
 import aiohttp
 
@@ -31,6 +32,7 @@ from .const import (
 )
 from .endpoints import AIR_QUERY_EP, OCEAN_QUERY_EP, PARCEL_QUERY_EP, Endpoint, Router
 from .exceptions import Track123ApiChangedError, Track123Error, error_for
+from .history import newest_air_event, newest_ocean_events, newest_parcel_event
 from .memo import PageMemo, ParseMemo, answer_digest
 from .models import (
     AirShipment,
@@ -56,6 +58,13 @@ from .rate_limit import EndpointRateLimiter
 from .transport import Known, Sleep, Transport
 
 _LOGGER = logging.getLogger(__name__)
+
+
+def _then[T](
+    parse: Callable[[object], T], trim: Callable[[T], T]
+) -> Callable[[object], T]:
+    """Return ``parse`` followed by ``trim``."""
+    return lambda value: trim(parse(value))
 
 
 def chunked[T](items: Iterable[T], size: int) -> list[list[T]]:
@@ -89,6 +98,7 @@ class ClientCore:
         json_loads: Loads | None = None,
         json_dumps: Dumps | None = None,
         default_timezone: tzinfo = UTC,
+        keep_history: bool = True,
     ) -> None:
         """Create a client; ``sleep`` paces retries and is injectable for tests.
 
@@ -96,6 +106,8 @@ class ClientCore:
         faster where a faster JSON codec is at hand; the standard library is the
         fallback. ``default_timezone`` is the zone of times Track123 writes without
         one when nothing in the shipment tells theirs (Home Assistant's zone, say).
+        Without ``keep_history`` the models keep only their newest events
+        (``history_complete`` is False); ``full_history()`` fetches the rest.
         """
         codec = JsonCodec(json_loads, json_dumps)
         self._zone = default_timezone
@@ -113,13 +125,26 @@ class ClientCore:
             codec=codec,
         )
         self._router = Router()
-        # Unchanged trackings and pages reuse the models parsed at the last poll.
+        self._codec = codec
+        self._set_queries(keep_history=keep_history)
+
+    def _set_queries(self, *, keep_history: bool) -> None:
+        """Set up the queries; without ``keep_history`` models keep their newest events.
+
+        Unchanged trackings and pages reuse the models parsed at the last poll.
+        """
+        zone, dumps = self._zone, self._codec.dumps
+        parcel = partial(parse_parcel, zone=zone)
+        ocean = partial(parse_ocean_shipment, zone=zone)
+        air = partial(parse_air_shipment, zone=zone)
         self._parcels: Query[Parcel, str] = Query(
             PARCEL_QUERY_EP,
             PARCEL_QUERY_BATCH,
             payloads.parcel_query,
             ParseMemo(
-                partial(parse_parcel, zone=default_timezone), codec.dumps, PARCEL_FIELDS
+                parcel if keep_history else _then(parcel, newest_parcel_event),
+                dumps,
+                PARCEL_FIELDS,
             ),
         )
         self._ocean: Query[OceanShipment, OceanImport] = Query(
@@ -127,16 +152,26 @@ class ClientCore:
             OCEAN_BATCH,
             payloads.ocean_query,
             ParseMemo(
-                partial(parse_ocean_shipment, zone=default_timezone), codec.dumps
+                ocean if keep_history else _then(ocean, newest_ocean_events), dumps
             ),
         )
         self._air: Query[AirShipment, str] = Query(
             AIR_QUERY_EP,
             AIR_QUERY_BATCH,
             payloads.air_query,
-            ParseMemo(partial(parse_air_shipment, zone=default_timezone), codec.dumps),
+            ParseMemo(air if keep_history else _then(air, newest_air_event), dumps),
         )
         self._pages: dict[str, PageMemo] = {}
+
+    def full_history(self) -> Self:
+        """Return this client, but answering every query with the whole history.
+
+        It shares the transport (session, rate limits, retries) and the endpoints'
+        paths; its parse memos are its own, so the polls' stay as they are.
+        """
+        full = copy(self)
+        full._set_queries(keep_history=True)  # noqa: SLF001
+        return full
 
     def __repr__(self) -> str:
         """Return a representation that never shows the API key."""

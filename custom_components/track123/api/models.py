@@ -99,6 +99,8 @@ class Parcel:
     stay_days: int | None = None
     delivered_days: int | None = None
     pieces: int | None = None
+    # False when only the newest event was kept (see history.py).
+    history_complete: bool = True
 
     @property
     def last_event(self) -> ParcelEvent | None:
@@ -165,6 +167,8 @@ class OceanShipment:
     voyage: str | None = None
     # The window the ETA gives (a whole day when the ETA is a date).
     expected_delivery: ExpectedDelivery | None = None
+    # False when each container kept only its newest event (see history.py).
+    history_complete: bool = True
 
     @property
     def last_event(self) -> OceanEvent | None:
@@ -218,6 +222,8 @@ class AirShipment:
     events: tuple[AirEvent, ...] = ()
     status_code: str | None = None
     weight_unit: str | None = None
+    # False when only the newest event was kept (see history.py).
+    history_complete: bool = True
 
     @property
     def last_event(self) -> AirEvent | None:
