@@ -33,6 +33,7 @@ from .readers import (
     as_list,
     as_str,
     first_str,
+    kept,
     parse_each,
     require_dict,
     shared_code,
@@ -116,16 +117,19 @@ def parse_ocean_event(value: object, zone: tzinfo = UTC) -> OceanEvent | None:
 
 
 def _ocean_container(
-    value: object, zone: tzinfo
+    value: object, zone: tzinfo, newest_only: bool = False
 ) -> tuple[OceanContainer, list[Stamp]] | None:
-    """Parse one container, events newest first, with their stamps in that order."""
+    """Parse one container, events newest first, with all their stamps in that order.
+
+    With ``newest_only`` the container keeps its newest event.
+    """
     if not isinstance(value, dict):
         return None
     pairs = _events_newest_first(value.get("events"), _ocean_event, zone)
     container = OceanContainer(
         container_no=first_str(value, "containerNo", "containerNumber"),
         status=OceanTransitStatus.parse(value.get("transitStatus")),
-        events=tuple(event for event, _ in pairs),
+        events=tuple(event for event, _ in kept(pairs, newest_only)),
         status_code=shared_code(value.get("transitStatus")),
     )
     return container, [stamp for _, stamp in pairs]
@@ -136,11 +140,17 @@ def parse_ocean_container(value: object, zone: tzinfo = UTC) -> OceanContainer |
     return _model(_ocean_container(value, zone))
 
 
-def parse_ocean_shipment(value: object, zone: tzinfo = UTC) -> OceanShipment:
-    """Parse one ocean shipment; ``zone`` for times nothing else gives a zone."""
+def parse_ocean_shipment(
+    value: object, zone: tzinfo = UTC, *, newest_only: bool = False
+) -> OceanShipment:
+    """Parse one ocean shipment; ``zone`` for times nothing else gives a zone.
+
+    With ``newest_only`` each container keeps its newest event.
+    """
     item = require_dict(value, "ocean shipment")
     parsed = parse_each(
-        item.get("containers"), lambda entry: _ocean_container(entry, zone)
+        item.get("containers"),
+        lambda entry: _ocean_container(entry, zone, newest_only),
     )
     guide = ZoneGuide(_stamps_newest_first([stamps for _, stamps in parsed]), zone)
     window = guide.window(item.get("eta"), item.get("eta"))
@@ -160,6 +170,8 @@ def parse_ocean_shipment(value: object, zone: tzinfo = UTC) -> OceanShipment:
         vessel=shared_str(item, "vessel", "vesselName"),
         voyage=first_str(item, "voyage", "voyageNo"),
         expected_delivery=window,
+        history_complete=not newest_only
+        or all(len(stamps) <= 1 for _, stamps in parsed),
     )
 
 
@@ -201,8 +213,13 @@ def parse_air_event(value: object, zone: tzinfo = UTC) -> AirEvent | None:
     return _model(_air_event(value, zone))
 
 
-def parse_air_shipment(value: object, zone: tzinfo = UTC) -> AirShipment:
-    """Parse one air waybill; ``zone`` for times nothing else gives a zone."""
+def parse_air_shipment(
+    value: object, zone: tzinfo = UTC, *, newest_only: bool = False
+) -> AirShipment:
+    """Parse one air waybill; ``zone`` for times nothing else gives a zone.
+
+    With ``newest_only`` it keeps its newest event.
+    """
     item = require_dict(value, "air shipment")
     pairs = _events_newest_first(item.get("events"), _air_event, zone)
     guide = ZoneGuide([stamp for _, stamp in pairs], zone)
@@ -219,7 +236,8 @@ def parse_air_shipment(value: object, zone: tzinfo = UTC) -> AirShipment:
             for entry in as_list(item.get("flights"))
             if (flight := parse_air_flight(entry, guide)) is not None
         ),
-        events=tuple(event for event, _ in pairs),
+        events=tuple(event for event, _ in kept(pairs, newest_only)),
         status_code=shared_code(item.get("aviationStatus")),
         weight_unit=shared_str(item, "weightUnit"),
+        history_complete=not newest_only or len(pairs) <= 1,
     )

@@ -32,7 +32,6 @@ from .const import (
 )
 from .endpoints import AIR_QUERY_EP, OCEAN_QUERY_EP, PARCEL_QUERY_EP, Endpoint, Router
 from .exceptions import Track123ApiChangedError, Track123Error, error_for
-from .history import newest_air_event, newest_ocean_events, newest_parcel_event
 from .memo import PageMemo, ParseMemo, answer_digest
 from .models import (
     AirShipment,
@@ -58,13 +57,6 @@ from .rate_limit import EndpointRateLimiter
 from .transport import Known, Sleep, Transport
 
 _LOGGER = logging.getLogger(__name__)
-
-
-def _then[T](
-    parse: Callable[[object], T], trim: Callable[[T], T]
-) -> Callable[[object], T]:
-    """Return ``parse`` followed by ``trim``."""
-    return lambda value: trim(parse(value))
 
 
 def chunked[T](items: Iterable[T], size: int) -> list[list[T]]:
@@ -133,33 +125,27 @@ class ClientCore:
 
         Unchanged trackings and pages reuse the models parsed at the last poll.
         """
-        zone, dumps = self._zone, self._codec.dumps
-        parcel = partial(parse_parcel, zone=zone)
-        ocean = partial(parse_ocean_shipment, zone=zone)
-        air = partial(parse_air_shipment, zone=zone)
+        zone, dumps, newest_only = self._zone, self._codec.dumps, not keep_history
+        parcel = partial(parse_parcel, zone=zone, newest_only=newest_only)
+        ocean = partial(parse_ocean_shipment, zone=zone, newest_only=newest_only)
+        air = partial(parse_air_shipment, zone=zone, newest_only=newest_only)
         self._parcels: Query[Parcel, str] = Query(
             PARCEL_QUERY_EP,
             PARCEL_QUERY_BATCH,
             payloads.parcel_query,
-            ParseMemo(
-                parcel if keep_history else _then(parcel, newest_parcel_event),
-                dumps,
-                PARCEL_FIELDS,
-            ),
+            ParseMemo(parcel, dumps, PARCEL_FIELDS),
         )
         self._ocean: Query[OceanShipment, OceanImport] = Query(
             OCEAN_QUERY_EP,
             OCEAN_BATCH,
             payloads.ocean_query,
-            ParseMemo(
-                ocean if keep_history else _then(ocean, newest_ocean_events), dumps
-            ),
+            ParseMemo(ocean, dumps),
         )
         self._air: Query[AirShipment, str] = Query(
             AIR_QUERY_EP,
             AIR_QUERY_BATCH,
             payloads.air_query,
-            ParseMemo(air if keep_history else _then(air, newest_air_event), dumps),
+            ParseMemo(air, dumps),
         )
         self._pages: dict[str, PageMemo] = {}
 

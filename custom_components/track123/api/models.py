@@ -99,7 +99,7 @@ class Parcel:
     stay_days: int | None = None
     delivered_days: int | None = None
     pieces: int | None = None
-    # False when only the newest event was kept (see history.py).
+    # False when the client kept only the newest event (``keep_history``).
     history_complete: bool = True
 
     @property
@@ -167,7 +167,7 @@ class OceanShipment:
     voyage: str | None = None
     # The window the ETA gives (a whole day when the ETA is a date).
     expected_delivery: ExpectedDelivery | None = None
-    # False when each container kept only its newest event (see history.py).
+    # False when each container kept only its newest event (``keep_history``).
     history_complete: bool = True
 
     @property
@@ -222,7 +222,7 @@ class AirShipment:
     events: tuple[AirEvent, ...] = ()
     status_code: str | None = None
     weight_unit: str | None = None
-    # False when only the newest event was kept (see history.py).
+    # False when the client kept only the newest event (``keep_history``).
     history_complete: bool = True
 
     @property

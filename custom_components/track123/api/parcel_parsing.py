@@ -13,6 +13,7 @@ from .readers import (
     as_list,
     as_str,
     first_str,
+    kept,
     require_dict,
     shared_code,
     shared_str,
@@ -142,12 +143,15 @@ PARCEL_FIELDS = (
 )
 
 
-def parse_parcel(value: object, zone: tzinfo = UTC) -> Parcel:
+def parse_parcel(
+    value: object, zone: tzinfo = UTC, *, newest_only: bool = False
+) -> Parcel:
     """Parse one tracking object.
 
     Zone-less times take the zone their events show (see ZoneGuide); ``zone`` is
     the last resort. ``createTime`` and ``shipTime`` are Track123's own stamps and
-    the client's, read in UTC as the client writes them.
+    the client's, read in UTC as the client writes them. With ``newest_only`` the
+    parcel keeps its newest event (``history_complete`` says whether that is all).
     """
     item = require_dict(value, "tracking")
     local = as_dict(item.get("localLogisticsInfo"))
@@ -189,7 +193,7 @@ def parse_parcel(value: object, zone: tzinfo = UTC) -> Parcel:
         expected_delivery=parse_expected_delivery(item, guide),
         last_mile_track_no=first_str(last_mile, "lmTrackNo"),
         last_mile_courier_code=shared_str(last_mile_leg, "courierCode"),
-        events=tuple(event for event, _ in checkpoints),
+        events=tuple(event for event, _ in kept(checkpoints, newest_only)),
         status_code=_code(item.get("transitStatus")),
         sub_status_code=_code(raw_sub),
         query_status_code=_code(item.get("trackingStatus")),
@@ -198,4 +202,5 @@ def parse_parcel(value: object, zone: tzinfo = UTC) -> Parcel:
         stay_days=as_int(item.get("stayDays")),
         delivered_days=as_int(item.get("deliveredDays")),
         pieces=as_int(extra.get("pieces")),
+        history_complete=not newest_only or len(checkpoints) <= 1,
     )

@@ -1,6 +1,6 @@
 """Lenient readers of JSON values: any field may be missing, null or of the wrong type."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 import math
 import sys
 from typing import Any
@@ -101,3 +101,12 @@ def shared_code(value: object) -> str | None:
 def parse_each[T](value: object, parse: Callable[[object], T | None]) -> list[T]:
     """Parse every entry of an array, skipping entries the parser refuses (None)."""
     return [item for entry in as_list(value) if (item := parse(entry)) is not None]
+
+
+def kept[T](events: Sequence[T], newest_only: bool) -> Sequence[T]:
+    """Return the events a model keeps: all, or (``newest_only``) the newest.
+
+    A client that polls thousands of shipments keeps each one's newest event and
+    fetches the whole history only when asked for it.
+    """
+    return events[:1] if newest_only else events
