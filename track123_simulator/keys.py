@@ -9,7 +9,13 @@ from aiohttp import web
 from .state import SimulatorState
 
 STATE_KEY = web.AppKey("track123_state", SimulatorState)
-BODY_KEY = web.RequestKey("track123_body", object)
+# aiohttp 3.14 (Home Assistant 2026.10 and later) types request storage keys and warns about
+# text keys; the aiohttp of older Home Assistant releases has no RequestKey.
+BODY_KEY: Any = (
+    web.RequestKey("track123_body", object)
+    if hasattr(web, "RequestKey")
+    else "track123_body"
+)
 
 API_PREFIX = "/gateway/open-api/"
 CONTROL_PREFIX = "/_simulator/"

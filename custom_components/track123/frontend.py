@@ -11,7 +11,11 @@ from pathlib import Path
 from typing import Final
 
 from homeassistant.components.frontend import add_extra_js_url
-from homeassistant.components.http.server import StaticPathConfig
+
+try:
+    from homeassistant.components.http.server import StaticPathConfig
+except ImportError:  # older Home Assistant releases
+    from homeassistant.components.http import StaticPathConfig  # type: ignore[attr-defined]
 from homeassistant.core import HomeAssistant
 from homeassistant.loader import async_get_integration
 

@@ -16,7 +16,6 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.helpers import config_validation as cv
-import probatio as vol
 
 from .actions_edit import async_change_carrier, async_retrack, async_set_label
 from .actions_input import (
@@ -38,6 +37,7 @@ from .actions_tracking import async_add_shipment, async_remove_shipment
 from .api import Track123Error
 from .const import DEFAULT_KIND, DOMAIN
 from .kinds import STATUS_OPTIONS
+from .validation import vol
 
 SERVICE_ADD_SHIPMENT: Final = "add_shipment"
 SERVICE_REMOVE_SHIPMENT: Final = "remove_shipment"

@@ -16,11 +16,11 @@ from homeassistant.components.websocket_api.decorators import websocket_command
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, entity_registry as er
-import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import Track123ConfigEntry
 from .shipment import EVENTS_ATTRIBUTE, Shipment, shipment_unique_prefix
+from .validation import vol
 
 COMMAND_SHIPMENT_HISTORY: Final = f"{DOMAIN}/shipment_history"
 

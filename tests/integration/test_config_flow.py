@@ -16,7 +16,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResult, FlowResultType, section
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.network import NoURLAvailableError
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -37,6 +36,7 @@ from custom_components.track123.const import (
     ShipmentKind,
 )
 from custom_components.track123.options_flow import NUMBER_FIELDS
+from custom_components.track123.validation import vol
 from track123_simulator import Fault, SimulatorServer, SimulatorState
 
 from .common import API_KEY

@@ -10,7 +10,6 @@ from homeassistant.components.device_automation import DeviceAutomationType
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -20,9 +19,11 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.track123 import device_trigger
+from custom_components.track123.compat import account_device
 from custom_components.track123.const import CONF_KINDS, DOMAIN
 from custom_components.track123.device_trigger import TRIGGER_SCHEMA, TRIGGER_TYPES
 from custom_components.track123.events import EVENT_STATUS_CHANGED
+from custom_components.track123.validation import vol
 from track123_simulator import SimulatorState
 
 from .common import ENTRY_ID, advance, setup_entry, shipment_unique_id
@@ -34,9 +35,7 @@ REFUSED = "1Z999AA10000000013"
 
 def _device_id(hass: HomeAssistant) -> str:
     """Return the id of the account device."""
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, ENTRY_ID), ENTRY_ID
-    )
+    device = account_device(hass, ENTRY_ID)
     assert device is not None
     return device.id
 
