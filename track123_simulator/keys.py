@@ -9,13 +9,7 @@ from aiohttp import web
 from .state import SimulatorState
 
 STATE_KEY = web.AppKey("track123_state", SimulatorState)
-# aiohttp 3.14 (Home Assistant 2026.10 and later) types request storage keys and warns about
-# text keys; the aiohttp of older Home Assistant releases has no RequestKey.
-BODY_KEY: Any = (
-    web.RequestKey("track123_body", object)
-    if hasattr(web, "RequestKey")
-    else "track123_body"
-)
+BODY_KEY = web.RequestKey("track123_body", object)
 
 API_PREFIX = "/gateway/open-api/"
 CONTROL_PREFIX = "/_simulator/"

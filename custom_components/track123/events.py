@@ -5,10 +5,9 @@ from functools import cache
 from typing import Any, Final, NamedTuple, TypeGuard
 
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.storage import Store
 
-from .compat import account_device
 from .const import DOMAIN
 from .migration import rekey
 from .shipment import Shipment, shipment_unique_prefix
@@ -128,7 +127,9 @@ class StatusEvents:
         entity_id = er.async_get(self._hass).async_get_entity_id(
             "sensor", DOMAIN, self._unique_prefix + shipment.key
         )
-        device = account_device(self._hass, self._entry_id)
+        device = dr.async_get(self._hass).async_get_device_by_identifier(
+            (DOMAIN, self._entry_id), self._entry_id
+        )
         attributes = shipment.attributes
         return {
             "config_entry_id": self._entry_id,

@@ -11,11 +11,7 @@ from pathlib import Path
 from typing import Final
 
 from homeassistant.components.frontend import add_extra_js_url
-
-try:
-    from homeassistant.components.http.server import StaticPathConfig
-except ImportError:  # older Home Assistant releases
-    from homeassistant.components.http import StaticPathConfig  # type: ignore[attr-defined]
+from homeassistant.components.http.server import StaticPathConfig
 from homeassistant.core import HomeAssistant
 from homeassistant.loader import async_get_integration
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from homeassistant.const import Platform
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
-from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.entity_platform import (
+    MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY,
+    AddConfigEntryEntitiesCallback,
+)
 
-from .compat import MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY
 from .const import DOMAIN, LOGGER
 from .coordinator import Track123Coordinator
 from .merge import Shipments

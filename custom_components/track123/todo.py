@@ -19,7 +19,7 @@ from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFe
 
 try:
     from homeassistant.components.todo.entity import TodoItem, TodoListEntity
-except ImportError:  # older Home Assistant releases
+except ImportError:  # Home Assistant before 2026.10
     from homeassistant.components.todo import TodoItem, TodoListEntity  # type: ignore[attr-defined]
 from homeassistant.const import ATTR_CONFIG_ENTRY_ID
 from homeassistant.core import HomeAssistant, callback

@@ -19,7 +19,6 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.track123 import device_trigger
-from custom_components.track123.compat import account_device
 from custom_components.track123.const import CONF_KINDS, DOMAIN
 from custom_components.track123.device_trigger import TRIGGER_SCHEMA, TRIGGER_TYPES
 from custom_components.track123.events import EVENT_STATUS_CHANGED
@@ -35,7 +34,9 @@ REFUSED = "1Z999AA10000000013"
 
 def _device_id(hass: HomeAssistant) -> str:
     """Return the id of the account device."""
-    device = account_device(hass, ENTRY_ID)
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, ENTRY_ID), ENTRY_ID
+    )
     assert device is not None
     return device.id
 

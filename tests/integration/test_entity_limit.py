@@ -10,7 +10,6 @@ from homeassistant.helpers import entity_registry as er, issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.track123.compat import ENTITY_LIMIT_ENFORCED
 from custom_components.track123.const import DOMAIN
 from track123_simulator import SimulatorState
 
@@ -20,11 +19,6 @@ ISSUE_ID = f"too_many_shipments_{ENTRY_ID}"
 NEW_PARCEL = "1Z999AA10123456790"
 NEW_UNIQUE_ID = shipment_unique_id("parcel", NEW_PARCEL)
 LIMIT = "MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY"
-
-# Older Home Assistant releases enable every entity: no shipment is refused there.
-pytestmark = pytest.mark.skipif(
-    not ENTITY_LIMIT_ENFORCED, reason="this Home Assistant has no entity limit"
-)
 
 
 def _enabled_entities(hass: HomeAssistant) -> int:

@@ -6,7 +6,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import automation
 from homeassistant.core import HomeAssistant, ServiceCall, State
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -15,8 +15,7 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
-from custom_components.track123.compat import account_device
-from custom_components.track123.const import CONF_KINDS
+from custom_components.track123.const import CONF_KINDS, DOMAIN
 from custom_components.track123.events import EVENT_STATUS_CHANGED
 from track123_simulator import SimulatorState
 
@@ -61,7 +60,9 @@ async def test_event_entity_on_the_account_device(hass: HomeAssistant) -> None:
     assert state.attributes["friendly_name"] == "Track123 Shipment updates"
     entry = er.async_get(hass).async_get(EVENT_ENTITY)
     assert entry is not None
-    device = account_device(hass, ENTRY_ID)
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, ENTRY_ID), ENTRY_ID
+    )
     assert device is not None
     assert entry.device_id == device.id
     assert entry.unique_id == f"{ENTRY_ID}_status_updates"

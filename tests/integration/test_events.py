@@ -13,7 +13,6 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
 )
 
-from custom_components.track123.compat import account_device
 from custom_components.track123.const import CONF_KINDS, DOMAIN
 from custom_components.track123.events import (
     EVENT_DELIVERED,
@@ -136,7 +135,9 @@ async def test_each_transition_fires_once(
     assert _transitions(changed) == FAILED_THEN_DELIVERED
     assert [event.data for event in delivered] == [changed[-1].data]
 
-    device = account_device(hass, ENTRY_ID)
+    device = device_registry.async_get_device_by_identifier(
+        (DOMAIN, ENTRY_ID), ENTRY_ID
+    )
     assert device is not None
     last = changed[-1].data
     assert last == {

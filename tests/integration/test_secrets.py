@@ -7,7 +7,6 @@ produced is then searched for the key.
 """
 
 from datetime import UTC, datetime, timedelta
-import importlib
 import json
 import logging
 from typing import Any
@@ -18,7 +17,7 @@ from homeassistant.const import CONF_API_KEY, MATCH_ALL
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.json import JSONEncoder
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -33,16 +32,15 @@ from custom_components.track123.services import (
     SERVICE_ADD_SHIPMENT,
     SERVICE_DETECT_CARRIER,
 )
-from custom_components.track123.validation import vol
 from track123_simulator import Fault, SimulatorServer, SimulatorState
 
-from .common import PARCEL, account_entry, add_demo_shipments, advance, setup_entry
-
-# How Home Assistant turns a form's schema into what the browser gets: probatio's
-# serializer from 2026.10 on, voluptuous_serialize before.
-_field_list = (
-    getattr(vol, "to_field_list", None)
-    or importlib.import_module("voluptuous_serialize").convert
+from .common import (
+    PARCEL,
+    account_entry,
+    add_demo_shipments,
+    advance,
+    form_fields,
+    setup_entry,
 )
 
 SECRET = "t123-Secr3t-9f8e7d6c5b4a3210"
@@ -117,7 +115,7 @@ def _form_texts(result: Any) -> list[str]:
     """Return what a flow result shows: schema (with defaults), errors, placeholders."""
     shown = dict(result)
     if (schema := shown.pop("data_schema", None)) is not None:
-        shown["schema"] = _field_list(schema, custom_serializer=cv.custom_serializer)
+        shown["schema"] = form_fields(schema)
     return [_dump(shown)]
 
 
