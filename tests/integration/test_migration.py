@@ -6,6 +6,7 @@ from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.track123 import async_migrate_entry
 from custom_components.track123.const import CONF_BASE_URL, DOMAIN, ENTRY_VERSION
 from custom_components.track123.migration import UPGRADES, key_without_carrier
 
@@ -148,3 +149,19 @@ async def test_newer_entry_is_refused(
     await setup_entry(hass, entry)
     assert entry.state.name == "MIGRATION_ERROR"
     assert entry.version == ENTRY_VERSION + 1
+
+
+async def test_integration_itself_refuses_a_newer_entry(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Asked to migrate a newer entry, the integration says no and says why.
+
+    Home Assistant 2026.10 and later refuse such an entry before asking; 2026.8 asks.
+    """
+    entry = _entry_of_version(mock_config_entry, ENTRY_VERSION + 1)
+    entry.add_to_hass(hass)
+    assert not await async_migrate_entry(hass, entry)
+    assert entry.version == ENTRY_VERSION + 1
+    assert "stored by a newer version of the integration" in caplog.text
