@@ -21,6 +21,7 @@ from typing import Any
 
 import aiohttp
 
+from custom_components.track123.const import DOMAIN
 from track123_simulator import SimClock, SimulatorServer, SimulatorState
 from track123_simulator.demo import populate_demo
 from track123_simulator.realism import Realism
@@ -87,6 +88,14 @@ def _port_free(host: str, port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """Return a port on ``host`` that nothing listens on now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
@@ -157,14 +166,31 @@ class HomeAssistantClient:
             states: list[dict[str, Any]] = await response.json()
         return states
 
+    async def call_action(
+        self, access_token: str, action: str, data: dict[str, Any], *, response: bool
+    ) -> dict[str, Any]:
+        """Call one of the integration's actions; return what it answered."""
+        query = "?return_response" if response else ""
+        async with self._session.post(
+            f"{self._url}/api/services/{DOMAIN}/{action}{query}",
+            headers={"Authorization": f"Bearer {access_token}"},
+            json=data,
+        ) as response_:
+            if response_.status != 200:
+                raise DemoError(
+                    f"{action} answered {response_.status}: {await response_.text()}"
+                )
+            answer: Any = await response_.json()
+        return answer if isinstance(answer, dict) else {"states": answer}
+
 
 def shipment_states(states: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the states of the shipment sensors: those with a kind and a last event."""
+    """Return the states of the shipment sensors: those with a kind and a number."""
     return [
         state
         for state in states
         if state["entity_id"].startswith("sensor.")
-        and {"kind", "last_event"} <= state["attributes"].keys()
+        and {"kind", "tracking_number"} <= state["attributes"].keys()
     ]
 
 
@@ -194,7 +220,7 @@ async def wait_until_ready(url: str, deadline: float) -> int:
             await asyncio.sleep(0.5)
 
 
-async def _start_home_assistant(
+async def start_home_assistant(
     options: DemoOptions,
 ) -> asyncio.subprocess.Process:
     """Start Home Assistant on the seeded configuration directory."""
@@ -216,7 +242,7 @@ async def _start_home_assistant(
     )
 
 
-async def _stop_home_assistant(process: asyncio.subprocess.Process) -> int | None:
+async def stop_home_assistant(process: asyncio.subprocess.Process) -> int | None:
     """Ask Home Assistant to stop; kill it if it does not within STOP_TIMEOUT."""
     if process.returncode is None:
         with contextlib.suppress(ProcessLookupError):
@@ -229,6 +255,22 @@ async def _stop_home_assistant(process: asyncio.subprocess.Process) -> int | Non
                 process.kill()
             await process.wait()
     return process.returncode
+
+
+def demo_account(options: DemoOptions, url: str) -> SimulatorState:
+    """Return the simulator's demo account, pushing to the Home Assistant at ``url``."""
+    state = SimulatorState(
+        api_keys=[DEMO_API_KEY],
+        clock=SimClock(speed=options.speed),
+        rate_limit_per_second=5,
+        realism=Realism.from_spec(options.realism),
+    )
+    populate_demo(state, options.shipments)
+    for parcel, label in zip(state.parcels.values(), PARCEL_LABELS, strict=False):
+        parcel.remark = label
+    # Parcel updates are pushed to Home Assistant's webhook, as Track123 would.
+    state.webhooks.configure(f"{url}/api/webhook/{seed.WEBHOOK_ID}")
+    return state
 
 
 async def run(options: DemoOptions) -> int:
@@ -247,17 +289,7 @@ async def run(options: DemoOptions) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
 
-    state = SimulatorState(
-        api_keys=[DEMO_API_KEY],
-        clock=SimClock(speed=options.speed),
-        rate_limit_per_second=5,
-        realism=Realism.from_spec(options.realism),
-    )
-    populate_demo(state, options.shipments)
-    for parcel, label in zip(state.parcels.values(), PARCEL_LABELS, strict=False):
-        parcel.remark = label
-    # Parcel updates are pushed to Home Assistant's webhook, as Track123 would.
-    state.webhooks.configure(f"{url}/api/webhook/{seed.WEBHOOK_ID}")
+    state = demo_account(options, url)
     async with SimulatorServer(
         state,
         host="127.0.0.1",
@@ -271,7 +303,7 @@ async def run(options: DemoOptions) -> int:
         )
         seed.prepare(options.config_dir, sim.base_url, options.host, options.port)
         say(f"starting Home Assistant with the configuration in {options.config_dir}")
-        process = await _start_home_assistant(options)
+        process = await start_home_assistant(options)
         ready = asyncio.create_task(
             wait_until_ready(url, started + options.ready_timeout)
         )
@@ -302,7 +334,7 @@ async def run(options: DemoOptions) -> int:
             for task in (ready, stopped):
                 task.cancel()
             say("stopping Home Assistant")
-            await _stop_home_assistant(process)
+            await stop_home_assistant(process)
             exited.cancel()
             for signum in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(signum)

@@ -11,11 +11,11 @@ from homeassistant.util.json import json_loads
 
 from .api import DEFAULT_BASE_URL, Track123Client
 from .checked_off import CheckedOff
-from .const import CONF_BASE_URL, DOMAIN
+from .const import CONF_BASE_URL, DOMAIN, ENTRY_VERSION, LOGGER
 from .coordinator import Track123ConfigEntry, Track123Coordinator, Track123RuntimeData
 from .events import StatusEvents
 from .frontend import async_register_card
-from .migration import async_migrate_unique_ids
+from .migration import UPGRADES
 from .services import async_setup_services
 from .store import ShipmentStore
 from .webhook import async_remove_cloudhook, async_setup_webhook
@@ -63,13 +63,22 @@ async def async_setup_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> 
 
 
 async def async_migrate_entry(hass: HomeAssistant, entry: Track123ConfigEntry) -> bool:
-    """Upgrade an entry stored by an earlier version.
+    """Upgrade an entry stored by an earlier version, one version at a time.
 
-    Home Assistant refuses on its own an entry stored by a newer version.
+    An entry stored by a newer version (after a downgrade) is refused, not guessed at:
+    older Home Assistant releases would otherwise load it.
     """
-    if entry.version == 1:
-        async_migrate_unique_ids(hass, entry.entry_id)
-        hass.config_entries.async_update_entry(entry, version=2)
+    if entry.version > ENTRY_VERSION:
+        LOGGER.error(
+            "The Track123 entry %s was stored by a newer version of the integration "
+            "(entry version %s); install that version again or add the account anew",
+            entry.title,
+            entry.version,
+        )
+        return False
+    while entry.version < ENTRY_VERSION:
+        UPGRADES[entry.version](hass, entry.entry_id)
+        hass.config_entries.async_update_entry(entry, version=entry.version + 1)
     return True
 
 

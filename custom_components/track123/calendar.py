@@ -5,7 +5,6 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from homeassistant.components.calendar import CalendarEntity, CalendarEvent
-from homeassistant.components.calendar.helper import get_datetime_local
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
@@ -87,11 +86,18 @@ class _Built(NamedTuple):
     event: CalendarEvent
 
 
+def _local(moment: date | datetime) -> datetime:
+    """Return an event's start or end in the home's zone; a whole day from its midnight."""
+    if isinstance(moment, datetime):
+        return dt_util.as_local(moment)
+    return dt_util.start_of_local_day(moment)
+
+
 def _slot(shipment: Shipment) -> _Slot | None:
     """Return a shipment's local start and end, if it has an event."""
     if (span := _span(shipment)) is None:
         return None
-    return _Slot(get_datetime_local(span.start), get_datetime_local(span.end), shipment)
+    return _Slot(_local(span.start), _local(span.end), shipment)
 
 
 def _description(shipment: Shipment) -> str:

@@ -15,7 +15,6 @@ from homeassistant.helpers.selector import (
     TextSelectorConfig,
     TextSelectorType,
 )
-import probatio as vol
 from yarl import URL
 
 from .api import (
@@ -27,9 +26,10 @@ from .api import (
     Track123QuotaExhaustedError,
     Track123RateLimitError,
 )
-from .const import CONF_BASE_URL, DOMAIN, LOGGER
+from .const import CONF_BASE_URL, DOMAIN, ENTRY_VERSION, LOGGER
 from .coordinator import Track123ConfigEntry
 from .options_flow import CONSOLE_URL, Track123OptionsFlow
+from .validation import vol
 
 TITLE = "Track123"
 SECTION_ADVANCED = "advanced"
@@ -144,8 +144,7 @@ async def async_check_key(
 class Track123ConfigFlow(ConfigFlow, domain=DOMAIN):
     """Set up a Track123 account."""
 
-    # 2: shipment sensors' unique ids no longer name the carrier.
-    VERSION = 2
+    VERSION = ENTRY_VERSION
 
     @staticmethod
     @callback

@@ -6,6 +6,9 @@ import logging
 from typing import Final
 
 DOMAIN: Final = "track123"
+# The version of the stored config entry; migration.py upgrades every earlier one.
+# 2: shipment sensors' unique ids no longer name the carrier.
+ENTRY_VERSION: Final = 2
 LOGGER = logging.getLogger(__package__)
 
 CONF_BASE_URL: Final = "base_url"

@@ -30,7 +30,6 @@ from homeassistant.helpers.selector import (
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
-import probatio as vol
 
 from .const import DOMAIN, ShipmentKind
 from .events import EVENT_STATUS_CHANGED
@@ -41,6 +40,7 @@ from .kinds import (
     CATEGORY_OUT_FOR_DELIVERY,
 )
 from .shipment import shipment_unique_prefix
+from .validation import vol
 
 TRIGGER_STATUS_CHANGED: Final = "status_changed"
 TRIGGER_TYPES: Final = (

@@ -9,11 +9,8 @@ from enum import Enum
 import re
 from typing import Any, NamedTuple
 
-from homeassistant.components.sensor import (
-    SensorDeviceClass,
-    SensorEntityCapabilityAttribute,
-    SensorEntityDescription,
-)
+from homeassistant.components.sensor import SensorDeviceClass, SensorEntityDescription
+from homeassistant.components.sensor.const import ATTR_OPTIONS
 
 from .api import Courier, ImportResult, QueryResult, QueryStatus, Track123Client
 from .const import ShipmentKind
@@ -62,7 +59,7 @@ def _description(kind: ShipmentKind, options: list[str]) -> ShipmentSensorDescri
         options=options,
         # Home Assistant keeps the capabilities in the registry and copies them into
         # each state: one mapping per kind, not per sensor.
-        capabilities={SensorEntityCapabilityAttribute.OPTIONS: options},
+        capabilities={ATTR_OPTIONS: options},
     )
 
 

@@ -5,7 +5,8 @@ Up to version 1 a shipment's key was ``{kind}_{carrier}_{number}`` (carrier
 late or corrected keeps the shipment's entity, history and automations.
 """
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
@@ -62,3 +63,9 @@ def async_migrate_unique_ids(hass: HomeAssistant, entry_id: str) -> None:
         taken.add(unique_id)
         LOGGER.debug("Migrating %s to unique id %s", entry.entity_id, unique_id)
         registry.async_update_entity(entry.entity_id, new_unique_id=unique_id)
+
+
+# What turns an entry of each earlier version into the next version's.
+UPGRADES: Final[dict[int, Callable[[HomeAssistant, str], None]]] = {
+    1: async_migrate_unique_ids,
+}

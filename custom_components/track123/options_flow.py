@@ -14,7 +14,6 @@ from homeassistant.helpers.selector import (
     SelectSelectorConfig,
     SelectSelectorMode,
 )
-import probatio as vol
 from yarl import URL
 
 from .const import (
@@ -37,6 +36,7 @@ from .const import (
     ShipmentKind,
     TodoComplete,
 )
+from .validation import vol
 from .webhook import async_cloud_url, local_url, new_webhook_id
 
 CONSOLE_URL: Final = "https://www.track123.com"

@@ -16,7 +16,6 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.helpers import config_validation as cv
-import probatio as vol
 
 from .actions_edit import async_change_carrier, async_retrack, async_set_label
 from .actions_input import (
@@ -39,6 +38,7 @@ from .api import Track123Error
 from .const import DEFAULT_KIND, DOMAIN
 from .history import async_with_history
 from .kinds import STATUS_OPTIONS
+from .validation import vol
 
 SERVICE_ADD_SHIPMENT: Final = "add_shipment"
 SERVICE_REMOVE_SHIPMENT: Final = "remove_shipment"

@@ -16,7 +16,11 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
-from homeassistant.components.todo.entity import TodoItem, TodoListEntity
+
+try:
+    from homeassistant.components.todo.entity import TodoItem, TodoListEntity
+except ImportError:  # Home Assistant before 2026.10
+    from homeassistant.components.todo import TodoItem, TodoListEntity  # type: ignore[attr-defined]
 from homeassistant.const import ATTR_CONFIG_ENTRY_ID
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError

@@ -24,13 +24,13 @@ from homeassistant.components.websocket_api.decorators import (
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, entity_registry as er
-import probatio as vol
 
 from .api import Track123Error
 from .const import DOMAIN
 from .coordinator import Track123ConfigEntry
 from .history import async_with_history
 from .shipment import EVENTS_ATTRIBUTE, Shipment, shipment_unique_prefix
+from .validation import vol
 
 COMMAND_SHIPMENT_HISTORY: Final = f"{DOMAIN}/shipment_history"
 # Details the dialog shows that are not on a parcel's state (cargo keeps its own).

@@ -1,13 +1,14 @@
 """Constants and helpers shared by the integration tests."""
 
 from datetime import timedelta
+import importlib
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant, State
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import config_validation as cv, entity_registry as er
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
@@ -15,6 +16,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.track123.config_flow import account_id
 from custom_components.track123.const import CONF_BASE_URL, DOMAIN
+from custom_components.track123.validation import vol
 from track123_simulator import SimulatorState
 
 API_KEY = "test-key"
@@ -117,3 +119,19 @@ def state_of(hass: HomeAssistant, entity_id: str | None) -> State:
     state = hass.states.get(entity_id)
     assert state is not None, f"{entity_id} has no state"
     return state
+
+
+def form_fields(schema: Any) -> list[dict[str, Any]]:
+    """Return a form's schema as the browser gets it.
+
+    Home Assistant serializes with probatio from 2026.10 on, with voluptuous_serialize
+    before.
+    """
+    serialize = (
+        getattr(vol, "to_field_list", None)
+        or importlib.import_module("voluptuous_serialize").convert
+    )
+    fields: list[dict[str, Any]] = serialize(
+        schema, custom_serializer=cv.custom_serializer
+    )
+    return fields

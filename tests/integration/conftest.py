@@ -8,12 +8,12 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
 from track123_simulator import SimulatorServer, SimulatorState
 
 from .common import account_entry, add_demo_shipments
+from .snapshot import PortableSnapshotExtension
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +65,7 @@ def entity_registry_enabled_by_default() -> Iterator[None]:
 @pytest.fixture
 def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     """Serialise states, registry entries and config entries the Home Assistant way."""
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+    return snapshot.use_extension(PortableSnapshotExtension)
 
 
 @pytest.fixture

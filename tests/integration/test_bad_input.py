@@ -20,7 +20,6 @@ from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -43,6 +42,7 @@ from custom_components.track123.services import (
     SERVICE_RETRACK,
     SERVICE_SET_LABEL,
 )
+from custom_components.track123.validation import vol
 from track123_simulator import SimulatorServer, SimulatorState
 
 from .common import AIR, OCEAN, PARCEL

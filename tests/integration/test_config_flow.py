@@ -14,9 +14,7 @@ from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.const import CONF_API_KEY
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResult, FlowResultType, section
-from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.network import NoURLAvailableError
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -37,9 +35,10 @@ from custom_components.track123.const import (
     ShipmentKind,
 )
 from custom_components.track123.options_flow import NUMBER_FIELDS
+from custom_components.track123.validation import vol
 from track123_simulator import Fault, SimulatorServer, SimulatorState
 
-from .common import API_KEY
+from .common import API_KEY, form_fields
 
 PARCEL_QUERY = "tk/v2.1/track/query"
 NEW_KEY = "new-key"
@@ -121,9 +120,7 @@ def advanced_expanded(result: FlowResult) -> bool:
 
 def serialized_form(result: FlowResult) -> list[dict[str, Any]]:
     """Return the form as the frontend receives it."""
-    return vol.to_field_list(
-        result["data_schema"], custom_serializer=cv.custom_serializer
-    )
+    return form_fields(result["data_schema"])
 
 
 def _initial(fields: list[dict[str, Any]]) -> dict[str, Any]:

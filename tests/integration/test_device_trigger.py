@@ -10,7 +10,6 @@ from homeassistant.components.device_automation import DeviceAutomationType
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
-import probatio as vol
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -23,6 +22,7 @@ from custom_components.track123 import device_trigger
 from custom_components.track123.const import CONF_KINDS, DOMAIN
 from custom_components.track123.device_trigger import TRIGGER_SCHEMA, TRIGGER_TYPES
 from custom_components.track123.events import EVENT_STATUS_CHANGED
+from custom_components.track123.validation import vol
 from track123_simulator import SimulatorState
 
 from .common import ENTRY_ID, advance, setup_entry, shipment_unique_id

@@ -1,4 +1,4 @@
-"""Upgrading from version 1, whose shipment keys named the carrier."""
+"""Upgrading entries of every earlier version; refusing those of a newer one."""
 
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
 from homeassistant.core import HomeAssistant
@@ -6,8 +6,9 @@ from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.track123.const import CONF_BASE_URL, DOMAIN
-from custom_components.track123.migration import key_without_carrier
+from custom_components.track123 import async_migrate_entry
+from custom_components.track123.const import CONF_BASE_URL, DOMAIN, ENTRY_VERSION
+from custom_components.track123.migration import UPGRADES, key_without_carrier
 
 from .common import (
     ENTRY_ID,
@@ -107,10 +108,60 @@ async def test_entities_keep_their_ids(
     )
 
 
+def test_every_earlier_version_has_its_upgrade() -> None:
+    """Each version before the current one has the step that takes it to the next."""
+    assert sorted(UPGRADES) == list(range(1, ENTRY_VERSION))
+
+
+@pytest.mark.parametrize("version", range(1, ENTRY_VERSION))
+async def test_every_earlier_version_reaches_the_current(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, version: int
+) -> None:
+    """An entry of any earlier version loads as the current one, its sensors kept."""
+    entry = _entry_of_version(mock_config_entry, version)
+    entry.add_to_hass(hass)
+    registry = er.async_get(hass)
+    sensor = registry.async_get_or_create(
+        SENSOR_DOMAIN,
+        DOMAIN,
+        f"{ENTRY_ID}_shipment_parcel_ups_{PARCEL}",
+        config_entry=entry,
+        suggested_object_id="my_shoes",
+    )
+
+    await setup_entry(hass, entry)
+
+    assert entry.state.name == "LOADED"
+    assert entry.version == ENTRY_VERSION
+    assert registry.async_get(sensor.entity_id).unique_id == PARCEL_UNIQUE_ID
+    assert state_of(hass, sensor.entity_id).attributes["tracking_number"] == PARCEL
+
+
 async def test_newer_entry_is_refused(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
-    """An entry stored by a newer version is not read by this one."""
-    entry = _entry_of_version(mock_config_entry, 3)
+    """An entry stored by a newer version (a downgrade) is not read by this one.
+
+    Newer Home Assistant releases refuse it themselves; older ones leave it to the
+    integration (the matrix runs this test on both).
+    """
+    entry = _entry_of_version(mock_config_entry, ENTRY_VERSION + 1)
     await setup_entry(hass, entry)
     assert entry.state.name == "MIGRATION_ERROR"
+    assert entry.version == ENTRY_VERSION + 1
+
+
+async def test_integration_itself_refuses_a_newer_entry(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Asked to migrate a newer entry, the integration says no and says why.
+
+    Home Assistant 2026.10 and later refuse such an entry before asking; 2026.8 asks.
+    """
+    entry = _entry_of_version(mock_config_entry, ENTRY_VERSION + 1)
+    entry.add_to_hass(hass)
+    assert not await async_migrate_entry(hass, entry)
+    assert entry.version == ENTRY_VERSION + 1
+    assert "stored by a newer version of the integration" in caplog.text

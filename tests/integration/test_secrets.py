@@ -17,9 +17,8 @@ from homeassistant.const import CONF_API_KEY, MATCH_ALL
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.json import JSONEncoder
-import probatio
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
@@ -35,7 +34,14 @@ from custom_components.track123.services import (
 )
 from track123_simulator import Fault, SimulatorServer, SimulatorState
 
-from .common import PARCEL, account_entry, add_demo_shipments, advance, setup_entry
+from .common import (
+    PARCEL,
+    account_entry,
+    add_demo_shipments,
+    advance,
+    form_fields,
+    setup_entry,
+)
 
 SECRET = "t123-Secr3t-9f8e7d6c5b4a3210"
 SIM_START = datetime(2026, 11, 1, tzinfo=UTC)
@@ -109,9 +115,7 @@ def _form_texts(result: Any) -> list[str]:
     """Return what a flow result shows: schema (with defaults), errors, placeholders."""
     shown = dict(result)
     if (schema := shown.pop("data_schema", None)) is not None:
-        shown["schema"] = probatio.to_field_list(
-            schema, custom_serializer=cv.custom_serializer
-        )
+        shown["schema"] = form_fields(schema)
     return [_dump(shown)]
 
 
