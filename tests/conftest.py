@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from custom_components.track123.api.times import shared_window
 from track123_simulator import SimulatorServer, SimulatorState
 
 SIM_START = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _no_window_of_an_earlier_test() -> Iterator[None]:
+    """Forget the expected windows shipments share after each test.
+
+    Under freezegun a datetime is of another type, which snapshots tell apart: a
+    window kept from an earlier test would show that test's type.
+    """
+    yield
+    shared_window.cache_clear()
 
 
 @pytest.fixture

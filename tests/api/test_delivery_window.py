@@ -125,3 +125,47 @@ def test_ocean_eta_gives_the_window() -> None:
         _at(2026, 5, 20, 6), _at(2026, 5, 20, 6)
     )
     assert parse_ocean_shipment({"trackingNo": "X"}).expected_delivery is None
+
+
+def test_a_window_is_kept_once_for_every_shipment_expected_then() -> None:
+    """Parcels expected the same day share one window; another zone keeps its own."""
+    hours = {"start": "2026-09-25T08:00:00+08:00", "end": "2026-09-25T18:00:00+08:00"}
+    first = parse_parcel({"trackNo": "A1", "expectedDeliveryTime": hours})
+    second = parse_parcel({"trackNo": "B2", "expectedDeliveryTime": hours})
+    # The same moments, written in UTC: equal, but shown with another offset.
+    utc = parse_parcel(
+        {
+            "trackNo": "C3",
+            "expectedDeliveryTime": {
+                "start": "2026-09-25T00:00:00Z",
+                "end": "2026-09-25T10:00:00Z",
+            },
+        }
+    )
+
+    assert first.expected_delivery is second.expected_delivery
+    assert first.expected_delivery is not None and utc.expected_delivery is not None
+    assert utc.expected_delivery.start == first.expected_delivery.start
+    assert first.expected_delivery.start is not None
+    assert first.expected_delivery.start.isoformat() == "2026-09-25T08:00:00+08:00"
+    assert utc.expected_delivery.start is not None
+    assert utc.expected_delivery.start.isoformat() == "2026-09-25T00:00:00+00:00"
+
+
+def test_the_last_tracking_time_is_the_newest_events_when_equal() -> None:
+    """One object for the same moment; a moment in another zone keeps its zone."""
+    event = {"eventTime": "2026-09-25T10:00:00+02:00", "eventDetail": "Delivered"}
+    parcel = parse_parcel(
+        {
+            "trackNo": "A1",
+            "localLogisticsInfo": {"trackingDetails": [event]},
+            "lastTrackingTime": "2026-09-25T10:00:00+02:00",
+            "deliveredTime": "2026-09-25T08:00:00Z",
+        }
+    )
+
+    assert parcel.events[0].time is not None
+    assert parcel.last_tracking_time is parcel.events[0].time
+    assert parcel.delivered_time == parcel.events[0].time
+    assert parcel.delivered_time is not None
+    assert parcel.delivered_time.isoformat() == "2026-09-25T08:00:00+00:00"

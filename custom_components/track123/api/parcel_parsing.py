@@ -18,7 +18,7 @@ from .readers import (
     shared_code,
     shared_str,
 )
-from .times import Stamp, ZoneGuide, event_stamp, parse_time
+from .times import Stamp, ZoneGuide, event_stamp, parse_time, same_moment
 
 type _Checkpoint = tuple[ParcelEvent, Stamp]
 
@@ -172,6 +172,7 @@ def parse_parcel(
     checkpoints = _merged(legs, lambda checkpoint: checkpoint[0])
     guide = ZoneGuide([stamp for _, stamp in checkpoints], zone)
     raw_sub = item.get("transitSubStatus")
+    newest = checkpoints[0][0].time if checkpoints else None
     return Parcel(
         track_no=first_str(item, "trackNo", "trackingNo") or "",
         courier_code=shared_str(local, "courierCode")
@@ -187,8 +188,10 @@ def parse_parcel(
         ship_to=shared_str(item, "shipTo"),
         created_time=parse_time(item.get("createTime")),
         ship_time=parse_time(item.get("shipTime")),
-        delivered_time=guide.time(item.get("deliveredTime")),
-        last_tracking_time=guide.time(item.get("lastTrackingTime")),
+        delivered_time=same_moment(guide.time(item.get("deliveredTime")), newest),
+        last_tracking_time=same_moment(
+            guide.time(item.get("lastTrackingTime")), newest
+        ),
         transit_days=as_int(item.get("transitDays")),
         expected_delivery=parse_expected_delivery(item, guide),
         last_mile_track_no=first_str(last_mile, "lmTrackNo"),

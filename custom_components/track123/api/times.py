@@ -28,6 +28,8 @@ _DATE_TIME = re.compile(
 _EPOCH = re.compile(r"-?\d{1,20}(?:\.\d+)?")
 # Epoch values at least this large are milliseconds (1e11 s is in the year 5138).
 _MILLISECONDS_THRESHOLD = 100_000_000_000
+# Expected windows kept once for all shipments (the most recently read).
+SHARED_WINDOWS = 1024
 # How far a UTC time may be from the local time and zone it comes with and still
 # be the same moment (carriers round to the minute).
 _AGREEMENT = timedelta(minutes=1)
@@ -278,9 +280,10 @@ class ZoneGuide:
         if begin is None and finish is None:
             return None
         readings = [reading for reading in (first, last) if reading is not None]
-        return ExpectedDelivery(
+        window = ExpectedDelivery(
             begin, finish, all_day=all(r.date_only for r in readings)
         )
+        return shared_window(window, (_zone_of(begin), _zone_of(finish)))
 
     def _bound(
         self, reading: Reading | None, zone: tzinfo | None, *, next_day: bool
@@ -298,3 +301,36 @@ class ZoneGuide:
         except OverflowError:
             return None
         return datetime.combine(following, time(), tzinfo=moment.tzinfo)
+
+
+def _zone_of(moment: datetime | None) -> tzinfo | None:
+    """Return a moment's zone, if any."""
+    return None if moment is None else moment.tzinfo
+
+
+@lru_cache(maxsize=SHARED_WINDOWS)
+def shared_window(
+    window: ExpectedDelivery, _zones: tuple[tzinfo | None, tzinfo | None]
+) -> ExpectedDelivery:
+    """Return one copy of a window for every shipment expected then.
+
+    Carriers estimate by the day, so thousands of shipments share a few windows.
+    Equal moments in other zones compare equal, so the zones are part of the key.
+    """
+    return window
+
+
+def same_moment(moment: datetime | None, kept: datetime | None) -> datetime | None:
+    """Return ``kept`` when it is the same moment in the same zone, else ``moment``.
+
+    A shipment's last tracking or delivery time is often its newest event's: one
+    object, not two.
+    """
+    if (
+        moment is not None
+        and kept is not None
+        and moment == kept
+        and moment.tzinfo == kept.tzinfo
+    ):
+        return kept
+    return moment
