@@ -22,6 +22,8 @@ which makes the same state changes, and the rest is accounted for line by line.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -125,9 +127,23 @@ class RecorderResult:
         return shipments / self.floor_total if self.floor_total else float("inf")
 
 
+@contextmanager
+def _database(path: Path) -> Iterator[sqlite3.Connection]:
+    """Open a database, commit what was done in it, and close it.
+
+    sqlite3's own context manager commits but leaves the connection open.
+    """
+    db = sqlite3.connect(path)
+    try:
+        with db:
+            yield db
+    finally:
+        db.close()
+
+
 def _db_bytes(path: Path) -> dict[str, int]:
     """Return the payload bytes of each table, its indexes included."""
-    with sqlite3.connect(path) as db:
+    with _database(path) as db:
         owners = dict(db.execute("SELECT name, tbl_name FROM sqlite_schema"))
         rows = db.execute("SELECT name, SUM(payload) FROM dbstat GROUP BY name")
         sizes: Counter[str] = Counter()
@@ -147,13 +163,13 @@ def _growth(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
 
 def _rows(path: Path, query: str, *parameters: int) -> dict[str, int]:
     """Return a grouped row count from the database."""
-    with sqlite3.connect(path) as db:
+    with _database(path) as db:
         return {str(key): count for key, count in db.execute(query, parameters)}
 
 
 def _last_ids(path: Path) -> dict[str, int]:
     """Return the last row id of each table the week adds to."""
-    with sqlite3.connect(path) as db:
+    with _database(path) as db:
         return {
             table: db.execute(query).fetchone()[0] for table, query in _LAST_IDS.items()
         }
@@ -175,10 +191,10 @@ def _part_bytes(
     """
     copy = path.with_name(f"{path.stem}.part{path.suffix}")
     # Through sqlite, not the file: the recorder's latest rows may be in its WAL.
-    with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
+    with _database(path) as source, _database(copy) as target:
         source.backup(target)
     try:
-        with sqlite3.connect(copy) as db:
+        with _database(copy) as db:
             db.execute("CREATE TEMP TABLE kept (entity_id TEXT PRIMARY KEY)")
             db.executemany(
                 "INSERT INTO kept VALUES (?)",
