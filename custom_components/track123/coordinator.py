@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
@@ -41,6 +41,7 @@ from .const import (
     ShipmentKind,
 )
 from .events import PendingEvent, StatusEvents
+from .history_cache import Histories
 from .kinds import KINDS, KindSpec, spec_of
 from .merge import ShipmentMerger, Shipments
 from .shipment import Shipment, ShipmentDetail
@@ -64,6 +65,7 @@ class Track123RuntimeData:
     coordinator: Track123Coordinator
     store: ShipmentStore
     events: StatusEvents
+    histories: Histories = field(default_factory=Histories)
 
 
 class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):

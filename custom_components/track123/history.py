@@ -4,7 +4,8 @@ Shipments in memory keep only their newest event (each container's): thousands o
 shipments with their whole histories would cost more memory than everything else
 the integration keeps. The card's timeline and the ``get_shipments`` action ask
 Track123 for the rest, one query by number per kind and hundred shipments, paced
-like every other request.
+like every other request; a history fetched is served again until its shipment
+changes (``history_cache``).
 """
 
 from collections import defaultdict
@@ -30,7 +31,8 @@ async def async_with_history(
 
     Raise Track123Error when Track123 cannot answer, or answers without one of them.
     """
-    shipments = list(shipments)
+    histories = entry.runtime_data.histories
+    shipments = [histories.get(shipment) or shipment for shipment in shipments]
     partial: defaultdict[ShipmentKind, list[Shipment]] = defaultdict(list)
     for shipment in shipments:
         if not shipment.detail.history_complete:
@@ -65,5 +67,6 @@ async def async_with_history(
                 raise HistoryMissingError(
                     f"Track123 did not return the history of {shipment.number}"
                 )
+            histories.keep(shipment, detail)
             fetched[shipment.key] = replace(shipment, detail=detail)
     return [fetched.get(shipment.key, shipment) for shipment in shipments]

@@ -258,7 +258,8 @@ async def test_history_of_a_polled_shipment_comes_from_track123(
 
     result = (await _ask(client, entity_id))["result"]
 
-    assert sim_state.request_count(PARCEL_QUERY) == queries + 1
+    # The history get_shipments fetched serves the card too, until the parcel changes.
+    assert sim_state.request_count(PARCEL_QUERY) == queries
     assert [event["description"] for event in result["events"]] == [
         event["description"] for event in expected
     ]
@@ -305,3 +306,44 @@ async def test_history_of_a_shipment_track123_no_longer_has(
 
     assert response["error"]["translation_key"] == "action_failed"
     assert PARCEL in response["error"]["translation_placeholders"]["error"]
+
+
+async def test_history_served_again_until_the_shipment_changes(
+    hass: HomeAssistant,
+    *,
+    polled_a_day: tuple[Any, str],
+    sim_state: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
+    hass_admin_user: MockUser,
+) -> None:
+    """Browsers asking again for an unchanged shipment cost no second query."""
+    client, entity_id = polled_a_day
+    queries = sim_state.request_count(PARCEL_QUERY)
+    first = (await _ask(client, entity_id))["result"]
+    assert (await _ask(client, entity_id))["result"] == first
+    assert sim_state.request_count(PARCEL_QUERY) == queries + 1
+
+    # A new carrier event: the history asked next is Track123's new one.
+    shown = state_of(hass, entity_id).attributes["last_event"]
+    for _ in range(72):
+        await advance(hass, freezer, sim_state, timedelta(hours=1))
+        if state_of(hass, entity_id).attributes["last_event"] != shown:
+            break
+    else:
+        pytest.fail("the parcel got no new event in three days")
+    # A browser connecting now, with a token of this moment.
+    refresh_token = await hass.auth.async_create_refresh_token(
+        hass_admin_user, "https://example.com/"
+    )
+    client = await hass_ws_client(
+        hass, hass.auth.async_create_access_token(refresh_token)
+    )
+    queries = sim_state.request_count(PARCEL_QUERY)
+    changed = (await _ask(client, entity_id))["result"]
+    assert sim_state.request_count(PARCEL_QUERY) == queries + 1
+    assert len(changed["events"]) > len(first["events"])
+    assert (
+        changed["events"][0]["description"]
+        == state_of(hass, entity_id).attributes["last_event"]
+    )
