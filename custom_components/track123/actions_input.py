@@ -28,6 +28,7 @@ ATTR_NUMBER_TYPE: Final = "number_type"
 ATTR_POSTAL_CODE: Final = "postal_code"
 ATTR_PHONE_SUFFIX: Final = "phone_suffix"
 ATTR_STATUS: Final = "status"
+ATTR_HISTORY: Final = "history"
 
 # Letters and digits as carriers print them, with dashes (air waybills: 176-12345675).
 NUMBER_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")

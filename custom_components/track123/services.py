@@ -20,6 +20,7 @@ from homeassistant.helpers import config_validation as cv
 from .actions_edit import async_change_carrier, async_retrack, async_set_label
 from .actions_input import (
     ATTR_CARRIER,
+    ATTR_HISTORY,
     ATTR_KIND,
     ATTR_LABEL,
     ATTR_NUMBER_TYPE,
@@ -75,6 +76,8 @@ GET_SCHEMA: Final = vol.Schema(
         **_ENTRY,
         vol.Optional(ATTR_KIND): vol.All(cv.ensure_list, [cv.string]),
         vol.Optional(ATTR_STATUS): vol.All(cv.ensure_list, [cv.string]),
+        # Off: answered at once from memory, each shipment with its newest event.
+        vol.Optional(ATTR_HISTORY, default=True): cv.boolean,
     }
 )
 DETECT_SCHEMA: Final = vol.Schema({**_ENTRY, **_NUMBER})
@@ -107,11 +110,12 @@ async def _async_get_shipments(call: ServiceCall) -> ServiceResponse:
         if (not kinds or shipment.kind in kinds)
         and (not statuses or shipment.status in statuses)
     ]
-    try:
-        # Shipments keep their newest event only: the histories come from Track123.
-        chosen = await async_with_history(entry, chosen)
-    except Track123Error as err:
-        raise failed(err) from err
+    if call.data[ATTR_HISTORY]:
+        try:
+            # Shipments keep their newest event only: the histories come from Track123.
+            chosen = await async_with_history(entry, chosen)
+        except Track123Error as err:
+            raise failed(err) from err
     return {
         "shipments": [
             {

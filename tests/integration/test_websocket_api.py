@@ -293,6 +293,34 @@ async def test_history_when_track123_cannot_answer(
     assert "A0400" in err.value.translation_placeholders["error"]
 
 
+async def test_shipments_without_history_while_track123_cannot_answer(
+    hass: HomeAssistant,
+    polled_a_day: tuple[Any, str],
+    sim_state: SimulatorState,
+) -> None:
+    """history: false answers from what Home Assistant holds, asking Track123 nothing."""
+    _, entity_id = polled_a_day
+    sim_state.faults.inject(
+        Fault(kind="service_code", code="A0400", endpoint=PARCEL_QUERY, times=2)
+    )
+    queries = sim_state.request_count(PARCEL_QUERY)
+
+    answer = await hass.services.async_call(
+        DOMAIN,
+        "get_shipments",
+        {"history": False},
+        blocking=True,
+        return_response=True,
+    )
+
+    assert sim_state.request_count(PARCEL_QUERY) == queries
+    assert answer is not None
+    shipments: Any = answer["shipments"]
+    parcel = next(s for s in shipments if s["tracking_number"] == PARCEL)
+    last_event = state_of(hass, entity_id).attributes["last_event"]
+    assert [event["description"] for event in parcel["events"]] == [last_event]
+
+
 async def test_history_of_a_shipment_track123_no_longer_has(
     hass: HomeAssistant,
     polled_a_day: tuple[Any, str],
