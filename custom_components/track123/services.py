@@ -33,6 +33,7 @@ from .actions_input import (
     invalid,
     kind_of,
     number_of,
+    refused,
 )
 from .actions_tracking import async_add_shipment, async_remove_shipment
 from .api import Track123Error
@@ -115,7 +116,7 @@ async def _async_get_shipments(call: ServiceCall) -> ServiceResponse:
             # Shipments keep their newest event only: the histories come from Track123.
             chosen = await async_with_history(entry, chosen)
         except Track123Error as err:
-            raise failed(err) from err
+            raise refused("history_failed", error=str(err)) from err
     return {
         "shipments": [
             {

@@ -113,8 +113,8 @@ async def ws_shipment_history(
         connection.send_error(
             msg["id"],
             ERR_HOME_ASSISTANT_ERROR,
-            f"Track123 could not carry out the action: {err}",
-            translation_key="action_failed",
+            f"Track123 could not give the history: {err}",
+            translation_key="history_failed",
             translation_domain=DOMAIN,
             translation_placeholders={"error": str(err)},
         )

@@ -285,10 +285,10 @@ async def test_history_when_track123_cannot_answer(
         )
 
     assert not response["success"]
-    assert response["error"]["translation_key"] == "action_failed"
+    assert response["error"]["translation_key"] == "history_failed"
     assert response["error"]["translation_domain"] == DOMAIN
     assert "A0400" in response["error"]["translation_placeholders"]["error"]
-    assert err.value.translation_key == "action_failed"
+    assert err.value.translation_key == "history_failed"
     assert err.value.translation_placeholders is not None
     assert "A0400" in err.value.translation_placeholders["error"]
 
@@ -332,7 +332,7 @@ async def test_history_of_a_shipment_track123_no_longer_has(
 
     response = await _ask(client, entity_id)
 
-    assert response["error"]["translation_key"] == "action_failed"
+    assert response["error"]["translation_key"] == "history_failed"
     assert PARCEL in response["error"]["translation_placeholders"]["error"]
 
 
