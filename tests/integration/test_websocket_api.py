@@ -267,6 +267,13 @@ async def test_history_of_a_polled_shipment_comes_from_track123(
     assert result["events"][0]["description"] == last_event
 
 
+def _refuse_queries(sim_state: SimulatorState) -> None:
+    """Make Track123 refuse the next two parcel queries (A0400)."""
+    sim_state.faults.inject(
+        Fault(kind="service_code", code="A0400", endpoint=PARCEL_QUERY, times=2)
+    )
+
+
 async def test_history_when_track123_cannot_answer(
     hass: HomeAssistant,
     polled_a_day: tuple[Any, str],
@@ -274,9 +281,7 @@ async def test_history_when_track123_cannot_answer(
 ) -> None:
     """The card and the action say, translated, why there is no history."""
     client, entity_id = polled_a_day
-    sim_state.faults.inject(
-        Fault(kind="service_code", code="A0400", endpoint=PARCEL_QUERY, times=2)
-    )
+    _refuse_queries(sim_state)
 
     response = await _ask(client, entity_id)
     with pytest.raises(HomeAssistantError) as err:
@@ -300,9 +305,7 @@ async def test_shipments_without_history_while_track123_cannot_answer(
 ) -> None:
     """history: false answers from what Home Assistant holds, asking Track123 nothing."""
     _, entity_id = polled_a_day
-    sim_state.faults.inject(
-        Fault(kind="service_code", code="A0400", endpoint=PARCEL_QUERY, times=2)
-    )
+    _refuse_queries(sim_state)
     queries = sim_state.request_count(PARCEL_QUERY)
 
     answer = await hass.services.async_call(
