@@ -11,12 +11,13 @@ changes (``history_cache``).
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from .api import Track123Error
+from .api import Track123Client, Track123Error
 from .const import ShipmentKind
 from .coordinator import Track123ConfigEntry
-from .kinds import KINDS
-from .shipment import Shipment
+from .kinds import KINDS, KindSpec
+from .shipment import Shipment, ShipmentDetail
 from .store import AddedShipment
 
 
@@ -29,7 +30,9 @@ async def async_with_history(
 ) -> list[Shipment]:
     """Return the shipments, each with its whole history, in the same order.
 
-    Raise Track123Error when Track123 cannot answer, or answers without one of them.
+    An answer behind what is shown (a lagging copy) is asked for once more; one still
+    behind leaves its shipment as shown, not kept. Raise Track123Error when Track123
+    cannot answer, or answers without one of them.
     """
     histories = entry.runtime_data.histories
     shipments = [histories.get(shipment) or shipment for shipment in shipments]
@@ -43,30 +46,48 @@ async def async_with_history(
     fetched: dict[str, Shipment] = {}
     for kind, asked in partial.items():
         spec = KINDS[kind]
-        added = [
-            AddedShipment(
-                spec.kind,
-                shipment.number,
-                shipment.carrier,
-                number_type=spec.number_type(shipment.detail),
-            )
-            for shipment in asked
-        ]
-        answer = await spec.query_added(client, added)
-        found = {
-            (spec.number(detail), spec.carrier(detail)): detail
-            for detail in answer.items
-        }
-        # The carrier Track123 detected since the poll, say.
-        by_number = {spec.number(detail): detail for detail in answer.items}
+        details = await _fetch(client, spec, asked)
+        # A lagging copy (Track123 answers a query by number from a replica that
+        # may not have the update just pushed): asked once more.
+        if lagging := [s for s in asked if spec.is_stale(details[s.key], s.detail)]:
+            details |= await _fetch(client, spec, lagging)
         for shipment in asked:
-            detail = found.get((shipment.number, shipment.carrier)) or by_number.get(
-                shipment.number
-            )
-            if detail is None:
-                raise HistoryMissingError(
-                    f"Track123 did not return the history of {shipment.number}"
-                )
+            detail = details[shipment.key]
+            if spec.is_stale(detail, shipment.detail):
+                # Still behind what is shown: shown as it is, and not kept.
+                continue
             histories.keep(shipment, detail)
             fetched[shipment.key] = replace(shipment, detail=detail)
     return [fetched.get(shipment.key, shipment) for shipment in shipments]
+
+
+async def _fetch(
+    client: Track123Client, spec: KindSpec[Any], asked: list[Shipment]
+) -> dict[str, ShipmentDetail]:
+    """Return each asked shipment's whole detail, by key, in one query per hundred."""
+    added = [
+        AddedShipment(
+            spec.kind,
+            shipment.number,
+            shipment.carrier,
+            number_type=spec.number_type(shipment.detail),
+        )
+        for shipment in asked
+    ]
+    answer = await spec.query_added(client, added)
+    found = {
+        (spec.number(detail), spec.carrier(detail)): detail for detail in answer.items
+    }
+    # The carrier Track123 detected since the poll, say.
+    by_number = {spec.number(detail): detail for detail in answer.items}
+    details: dict[str, ShipmentDetail] = {}
+    for shipment in asked:
+        detail = found.get((shipment.number, shipment.carrier)) or by_number.get(
+            shipment.number
+        )
+        if detail is None:
+            raise HistoryMissingError(
+                f"Track123 did not return the history of {shipment.number}"
+            )
+        details[shipment.key] = detail
+    return details

@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
@@ -378,3 +379,46 @@ async def test_history_served_again_until_the_shipment_changes(
         changed["events"][0]["description"]
         == state_of(hass, entity_id).attributes["last_event"]
     )
+
+
+async def test_lagging_history_asked_again(
+    hass: HomeAssistant,
+    polled_a_day: tuple[Any, str],
+    sim_state: SimulatorState,
+) -> None:
+    """A history older than the sensor (a lagging copy) is asked for once more."""
+    client, entity_id = polled_a_day
+    shown = state_of(hass, entity_id).attributes
+    sim_state.stale_reads[PARCEL] = shown["last_event_time"] - timedelta(minutes=1)
+    queries = sim_state.request_count(PARCEL_QUERY)
+
+    result = (await _ask(client, entity_id))["result"]
+
+    assert sim_state.request_count(PARCEL_QUERY) == queries + 2
+    assert result["events"][0]["description"] == shown["last_event"]
+    assert len(result["events"]) > 1
+
+
+async def test_history_behind_the_sensor_not_shown_nor_kept(
+    hass: HomeAssistant,
+    polled_a_day: tuple[Any, str],
+    sim_state: SimulatorState,
+) -> None:
+    """Still lagging when asked again: the card gets what the sensor shows.
+
+    The lagging copy is not kept: the next browser asks Track123 again.
+    """
+    client, entity_id = polled_a_day
+    shown = state_of(hass, entity_id).attributes
+    behind = shown["last_event_time"] - timedelta(minutes=1)
+    queries = sim_state.request_count(PARCEL_QUERY)
+
+    with patch.object(sim_state, "take_stale", return_value=behind):
+        first = (await _ask(client, entity_id))["result"]
+        second = (await _ask(client, entity_id))["result"]
+
+    assert sim_state.request_count(PARCEL_QUERY) == queries + 4
+    for result in (first, second):
+        assert [event["description"] for event in result["events"]] == [
+            shown["last_event"]
+        ]
