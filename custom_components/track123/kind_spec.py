@@ -160,20 +160,12 @@ class KindSpec[D: ShipmentDetail]:
         self, detail: D, label: str | None = None, key: str | None = None
     ) -> Shipment:
         """Return the view of a shipment of this kind, under ``key`` if given."""
-        status = option(self.status(detail))
-        window = self.expected(detail)
         return Shipment(
             spec=self,
             key=key or self.key(detail),
-            number=self.number(detail),
-            carrier=self.carrier(detail),
-            status=status,
+            status=option(self.status(detail)),
             label=self.label(detail, label),
-            delivered_at=self.delivered_at(detail, status),
-            expected_start=window.start,
-            expected_end=window.end,
             detail=detail,
-            expected_all_day=window.all_day,
         )
 
     def key(self, detail: D) -> str:

@@ -118,11 +118,10 @@ class ShipmentMerger:
 
 def _expired(shipment: Shipment, cutoff: datetime) -> bool:
     """Return True for a shipment delivered before ``cutoff``."""
-    return (
-        shipment.delivered_at is not None
-        and shipment.delivered_at < cutoff
-        and shipment.is_delivered
-    )
+    if not shipment.is_delivered:
+        return False
+    delivered_at = shipment.delivered_at
+    return delivered_at is not None and delivered_at < cutoff
 
 
 def _key_among(

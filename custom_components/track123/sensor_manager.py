@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from homeassistant.const import Platform
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.helpers.entity_platform import (
     MAX_ENABLED_ENTITIES_PER_CONFIG_ENTRY,
@@ -17,25 +17,6 @@ from .shipment import shipment_unique_prefix
 from .shipment_sensor import ShipmentSensor
 
 TOO_MANY_SHIPMENTS_ISSUE_ID = "too_many_shipments_{entry_id}"
-
-
-class _Forget:
-    """What forgets a removed sensor: three slots, smaller than a closure and its cells.
-
-    One is kept per sensor, and an account may hold thousands.
-    """
-
-    __slots__ = ("_key", "_manager", "_sensor")
-
-    def __init__(
-        self, manager: ShipmentSensorManager, key: str, sensor: ShipmentSensor
-    ) -> None:
-        """Forget ``sensor``, shown under ``key``, from ``manager``."""
-        self._manager, self._key, self._sensor = manager, key, sensor
-
-    def __call__(self) -> None:
-        """Stop updating the sensor."""
-        self._manager.forget(self._key, self._sensor)
 
 
 class ShipmentSensorManager:
@@ -146,14 +127,13 @@ class ShipmentSensorManager:
             self._async_sync()
 
     @callback
-    def async_sensor_added(self, sensor: ShipmentSensor) -> CALLBACK_TYPE:
-        """Note that a shipment's sensor was added; return what forgets it."""
+    def async_sensor_added(self, sensor: ShipmentSensor) -> None:
+        """Note that a shipment's sensor was added, to update it from now on."""
         key = sensor.shipment_key
         self._sensors[key] = sensor
         if key in self._refused:
             self._refused.discard(key)
             self._async_update_issue()
-        return _Forget(self, key, sensor)
 
     @callback
     def forget(self, key: str, sensor: ShipmentSensor) -> None:

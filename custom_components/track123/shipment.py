@@ -15,6 +15,7 @@ from .api import AirShipment, OceanNumberType, OceanShipment, Parcel
 from .const import ShipmentKind
 
 if TYPE_CHECKING:
+    from .kind_spec import Window
     from .kinds import KindSpec
 
 type ShipmentDetail = Parcel | OceanShipment | AirShipment
@@ -66,25 +67,40 @@ class Shipment:
     """A shipment of any kind, with the state and attributes its sensor shows.
 
     ``spec`` is the entry of the kind table that knows how to read ``detail``.
+    Only what the detail does not hold is kept beside it (an account may hold
+    thousands); the rest is read from the detail when asked.
     """
 
     spec: KindSpec[Any]
     key: str
-    number: str
-    carrier: str | None
     status: str | None
     label: str | None
-    delivered_at: datetime | None
-    expected_start: datetime | None
-    expected_end: datetime | None
     detail: ShipmentDetail
-    # The expected window is whole days (Track123 gave dates, not times).
-    expected_all_day: bool = False
 
     @property
     def kind(self) -> ShipmentKind:
         """Return the kind of shipment."""
         return self.spec.kind
+
+    @property
+    def number(self) -> str:
+        """Return the tracking number (bill of lading, container, air waybill)."""
+        return self.spec.number(self.detail)
+
+    @property
+    def carrier(self) -> str | None:
+        """Return the carrier's code, once known."""
+        return self.spec.carrier(self.detail)
+
+    @property
+    def delivered_at(self) -> datetime | None:
+        """Return when the shipment was delivered, once it is."""
+        return self.spec.delivered_at(self.detail, self.status)
+
+    @property
+    def expected(self) -> Window:
+        """Return the expected delivery as Track123 gave it (maybe no window)."""
+        return self.spec.expected(self.detail)
 
     @property
     def is_delivered(self) -> bool:
@@ -145,14 +161,15 @@ def expected_window(shipment: Shipment) -> ExpectedWindow | None:
     Whole days stay whole days; a single moment stands for its local day, as a
     delivery date does; a window with distinct ends is that window.
     """
-    start = shipment.expected_start or shipment.expected_end
-    end = shipment.expected_end or start
+    given = shipment.expected
+    start = given.start or given.end
+    end = given.end or start
     if start is None or end is None:
         return None
-    if shipment.expected_all_day or end <= start:
+    if given.all_day or end <= start:
         first = dt_util.start_of_local_day(dt_util.as_local(start))
         last = dt_util.as_local(max(start, end))
-        if shipment.expected_all_day and end > start:
+        if given.all_day and end > start:
             last -= timedelta(microseconds=1)  # the end is exclusive
         after = dt_util.start_of_local_day(last.date() + timedelta(days=1))
         return ExpectedWindow(first, after, True)

@@ -116,7 +116,12 @@ class ShipmentSensor(SensorEntity):
         """Remember the availability written first; be updated by the manager."""
         await super().async_added_to_hass()
         self._written_available = self.available
-        self.async_on_remove(self._manager.async_sensor_added(self))
+        self._manager.async_sensor_added(self)
+
+    async def async_will_remove_from_hass(self) -> None:
+        """Stop being updated: no removal hook is kept per sensor."""
+        await super().async_will_remove_from_hass()
+        self._manager.forget(self._key, self)
 
     def add_to_platform_abort(self) -> None:
         """Tell the manager that Home Assistant refused the sensor (too many)."""

@@ -3,12 +3,15 @@
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+import gc
 from typing import Any
+import weakref
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.entity_platform import async_get_platforms
 from homeassistant.helpers.entity_registry import RegistryEntryDisabler
 from homeassistant.helpers.json import json_dumps
 from homeassistant.util import dt as dt_util
@@ -544,3 +547,26 @@ async def test_ocean_departure_and_arrival_shown(
     assert attributes["atd"] == now - timedelta(days=1)
     assert "ata" not in attributes
     assert (attributes["vessel"], attributes["voyage"]) == ("MAERSK ESSEN", "448W")
+
+
+async def test_removed_sensor_is_let_go(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+) -> None:
+    """A sensor the user removes is no longer held: thousands may come and go."""
+    entity_id = entity_id_of(hass, PARCEL_UNIQUE_ID)
+    assert entity_id is not None
+    [platform] = [
+        platform
+        for platform in async_get_platforms(hass, DOMAIN)
+        if platform.domain == "sensor"
+    ]
+    sensor = weakref.ref(platform.entities[entity_id])
+
+    entity_registry.async_remove(entity_id)
+    await hass.async_block_till_done()
+    gc.collect()
+
+    assert hass.states.get(entity_id) is None
+    assert sensor() is None
