@@ -110,7 +110,8 @@ async def async_query(
     entry: Track123ConfigEntry, spec: KindSpec[Any], added: AddedShipment
 ) -> ShipmentDetail | None:
     """Fetch one shipment as Track123 knows it now."""
-    items = (await spec.query_added(entry.runtime_data.client, [added])).items
+    client = entry.runtime_data.client
+    items = (await spec.query_added(client, [added], poll=False)).items
     return items[0] if items else None
 
 

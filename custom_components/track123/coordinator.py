@@ -337,7 +337,8 @@ class Track123Coordinator(TimestampDataUpdateCoordinator[Shipments]):
         added = self.store.added
         for spec in due:
             if numbers := [s for s in added if s.kind is spec.kind]:
-                details.extend((await spec.query_added(self.client, numbers)).items)
+                answer = await spec.query_added(self.client, numbers, poll=True)
+                details.extend(answer.items)
         return details
 
     @callback

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 import re
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from homeassistant.components.sensor import SensorDeviceClass, SensorEntityDescription
 from homeassistant.components.sensor.const import ATTR_OPTIONS
@@ -63,6 +63,20 @@ def _description(kind: ShipmentKind, options: list[str]) -> ShipmentSensorDescri
     )
 
 
+class QueryAdded[D](Protocol):
+    """Queries shipments of a kind by number."""
+
+    def __call__(
+        self,
+        client: Track123Client,
+        added: Sequence[AddedShipment],
+        /,
+        *,
+        poll: bool = True,
+    ) -> Awaitable[QueryResult[D]]:
+        """Return what Track123 knows of the shipments."""
+
+
 class Window(NamedTuple):
     """An expected delivery as Track123 gave it."""
 
@@ -108,9 +122,9 @@ class KindSpec[D: ShipmentDetail]:
     # When a delivered shipment was delivered, given its status option.
     delivered_at: Callable[[D, str | None], datetime | None]
     register: Callable[[Track123Client, NewShipment], Awaitable[ImportResult]]
-    query_added: Callable[
-        [Track123Client, Sequence[AddedShipment]], Awaitable[QueryResult[D]]
-    ]
+    # Queries shipments added from Home Assistant by number; ``poll=False`` for a
+    # one-off query between polls (see the client's ``query_parcels``).
+    query_added: QueryAdded[D]
     query_window: Callable[
         [Track123Client, datetime, datetime], Awaitable[tuple[D, ...]]
     ]

@@ -121,10 +121,12 @@ async def _register_parcel(client: Track123Client, new: NewShipment) -> ImportRe
 
 
 async def _query_parcels(
-    client: Track123Client, added: Sequence[AddedShipment]
+    client: Track123Client, added: Sequence[AddedShipment], *, poll: bool = True
 ) -> QueryResult[Parcel]:
     """Query parcels by number."""
-    return await client.query_parcels([shipment.number for shipment in added])
+    return await client.query_parcels(
+        [shipment.number for shipment in added], poll=poll
+    )
 
 
 PARCEL: KindSpec[Parcel] = KindSpec(
@@ -173,11 +175,11 @@ async def _register_ocean(client: Track123Client, new: NewShipment) -> ImportRes
 
 
 async def _query_ocean(
-    client: Track123Client, added: Sequence[AddedShipment]
+    client: Track123Client, added: Sequence[AddedShipment], *, poll: bool = True
 ) -> QueryResult[OceanShipment]:
     """Query ocean shipments by number and number type."""
     return await client.query_ocean(
-        [ocean_key(s.number, s.number_type, s.carrier) for s in added]
+        [ocean_key(s.number, s.number_type, s.carrier) for s in added], poll=poll
     )
 
 
@@ -222,10 +224,10 @@ async def _register_air(client: Track123Client, new: NewShipment) -> ImportResul
 
 
 async def _query_air(
-    client: Track123Client, added: Sequence[AddedShipment]
+    client: Track123Client, added: Sequence[AddedShipment], *, poll: bool = True
 ) -> QueryResult[AirShipment]:
     """Query air waybills by number."""
-    return await client.query_air([shipment.number for shipment in added])
+    return await client.query_air([shipment.number for shipment in added], poll=poll)
 
 
 AIR: KindSpec[AirShipment] = KindSpec(

@@ -171,7 +171,9 @@ class PushCatchUp:
             AddedShipment(kind=spec.kind, number=spec.number(w.claim)) for w in wanted
         ]
         try:
-            result = await spec.query_added(self._coordinator.client, numbers)
+            result = await spec.query_added(
+                self._coordinator.client, numbers, poll=False
+            )
         except Track123Error as err:
             LOGGER.warning(
                 "Could not ask Track123 for %s pushed shipments (%s); asking again "

@@ -152,6 +152,46 @@ async def test_query_by_numbers_reuses_models(
     assert (await client.query_air(["176-12345675"])).items[0] is air.items[0]
 
 
+async def test_one_off_query_keeps_the_polls_models(
+    client: Track123Client, sim_state
+) -> None:
+    """A query between polls (a push's, an action's) leaves the polls' models."""
+    sim_state.add_parcel(UPS, courier_code="ups", scenario="delivered")
+    sim_state.add_parcel(OTHER, courier_code="ups", scenario="delivered")
+    sim_state.clock.advance(timedelta(hours=3))
+    first = {
+        parcel.track_no: parcel
+        for parcel in await client.query_all_parcels(EPOCH, FAR_FUTURE)
+    }
+    await client.query_parcels([UPS], poll=False)
+    # The page's bytes changed (a new trace id is not a change): its items are
+    # looked up one by one.
+    sim_state.add_parcel("1Z999AA10123456786", courier_code="ups", scenario="delivered")
+    again = {
+        parcel.track_no: parcel
+        for parcel in await client.query_all_parcels(EPOCH, FAR_FUTURE)
+    }
+    assert len(again) == 3
+    assert again[UPS] is first[UPS]
+    assert again[OTHER] is first[OTHER]
+
+
+async def test_polls_by_number_forget_what_neither_of_the_last_two_saw(
+    client: Track123Client, sim_state
+) -> None:
+    """Each poll by number starts a round: a model the last two polls did not see is let go."""
+    sim_state.add_parcel(UPS, courier_code="ups", scenario="delivered")
+    sim_state.add_parcel(OTHER, courier_code="ups", scenario="delivered")
+    both = [UPS, OTHER]
+    first = (await client.query_parcels(both)).items[0]
+    assert (await client.query_parcels(both)).items[0] is first
+    await client.query_parcels([OTHER])
+    await client.query_parcels([OTHER])
+    again = (await client.query_parcels(both)).items[0]
+    assert again == first
+    assert again is not first
+
+
 def test_parse_memo_passes_non_objects_to_the_parser() -> None:
     """A tracking that is not an object is the parser's to reject."""
     memo = ParseMemo(parse_parcel, JsonCodec().dumps, PARCEL_FIELDS)

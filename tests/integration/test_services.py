@@ -4,6 +4,7 @@ from datetime import timedelta
 import json
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
@@ -15,6 +16,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.track123.api import QueryResult
+from custom_components.track123.api.parsing import parse_parcel
 from custom_components.track123.config_flow import account_id
 from custom_components.track123.const import CONF_SCOPE, DOMAIN
 from custom_components.track123.coordinator import Track123ConfigEntry
@@ -117,6 +119,26 @@ async def test_add_parcel_detects_carrier(
             "number_type": 3,
         }
     ]
+
+
+@pytest.mark.usefixtures("demo_shipments")
+async def test_add_leaves_the_next_poll_nothing_to_parse_again(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """The query of a parcel added keeps what the polls parsed, for the next one."""
+    with patch(
+        "custom_components.track123.api.core.parse_parcel", wraps=parse_parcel
+    ) as parsed:
+        await setup_entry(hass, mock_config_entry)
+        await _call(hass, SERVICE_ADD_SHIPMENT, {"tracking_number": NEW_UPS})
+        parsed.reset_mock()
+
+        await mock_config_entry.runtime_data.coordinator.async_refresh()
+        await hass.async_block_till_done()
+
+    assert parsed.call_count == 0
+    shown = mock_config_entry.runtime_data.coordinator.data.values()
+    assert {PARCEL, NEW_UPS} <= {shipment.number for shipment in shown}
 
 
 async def test_add_parcel_with_carrier_and_details(
@@ -414,7 +436,7 @@ async def test_add_not_found_by_query(
 ) -> None:
     """A shipment accepted but not yet queryable is remembered; no sensor yet."""
 
-    async def query_nothing(*args: Any) -> QueryResult[Any]:
+    async def query_nothing(*args: Any, **kwargs: Any) -> QueryResult[Any]:
         return QueryResult()
 
     monkeypatch.setattr(

@@ -9,6 +9,7 @@ from datetime import timedelta
 import logging
 import socket
 from typing import Any
+from unittest.mock import patch
 
 from aiohttp.test_utils import TestClient
 from freezegun.api import FrozenDateTimeFactory
@@ -20,6 +21,7 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
 )
 
+from custom_components.track123.api.parsing import parse_parcel
 from custom_components.track123.const import CONF_KINDS, CONF_SCOPE, ShipmentKind
 from custom_components.track123.events import EVENT_DELIVERED, EVENT_STATUS_CHANGED
 from custom_components.track123.push_catchup import (
@@ -384,3 +386,48 @@ async def test_unload_stops_the_catch_up(
     assert await hass.config_entries.async_unload(pushed.entry_id)
     await advance(hass, freezer, sim_state, COLLECT_FOR)
     assert number_queries(sim_state)[queries:] == []
+
+
+# What the polls parsed ---------------------------------------------------------------
+
+
+async def test_catch_up_keeps_what_the_polls_parsed(
+    hass: HomeAssistant,
+    webhook_entry: MockConfigEntry,
+    sim_state: SimulatorState,
+    freezer: FrozenDateTimeFactory,
+    post: Post,
+) -> None:
+    """A push's query between two polls leaves the next poll nothing to parse again.
+
+    Were the polls' models forgotten, every unchanged tracking would be parsed
+    again after each push: thousands for a large account.
+    """
+    numbers = (PARCEL, OTHER_PARCEL, THIRD_PARCEL)
+    for number in numbers:
+        sim_state.add_parcel(number, courier_code="usps", scenario="delivered")
+    with patch(
+        "custom_components.track123.api.core.parse_parcel", wraps=parse_parcel
+    ) as parsed:
+        await setup_with(hass, webhook_entry, **{CONF_SCOPE: "added"})
+        store = webhook_entry.runtime_data.store
+        for number in numbers:
+            await store.async_add(
+                AddedShipment(kind=ShipmentKind.PARCEL, number=number, carrier="usps")
+            )
+        coordinator = webhook_entry.runtime_data.coordinator
+        await coordinator.async_request_full_refresh()
+        await hass.async_block_till_done()
+        assert sorted(number_queries(sim_state)[-1]) == sorted(numbers)
+        assert await post(stale_push(current(sim_state))) == 401
+        await advance(hass, freezer, sim_state, COLLECT_FOR)
+        assert number_queries(sim_state)[-1] == [PARCEL]
+        # Past the cool-down of refresh requests.
+        await advance(hass, freezer, sim_state, timedelta(seconds=10))
+        parsed.reset_mock()
+
+        await coordinator.async_request_full_refresh()
+        await hass.async_block_till_done()
+
+    assert sorted(number_queries(sim_state)[-1]) == sorted(numbers)
+    assert parsed.call_count == 0

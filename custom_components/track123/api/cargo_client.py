@@ -61,10 +61,10 @@ class CargoMethods(ClientCore):
         )
 
     async def query_ocean(
-        self, shipments: Iterable[OceanImport]
+        self, shipments: Iterable[OceanImport], *, poll: bool = True
     ) -> QueryResult[OceanShipment]:
-        """Query ocean shipments by number."""
-        return await self._query_numbers(self._ocean, shipments)
+        """Query ocean shipments by number (``poll``: as for parcels)."""
+        return await self._query_numbers(self._ocean, shipments, poll=poll)
 
     async def query_ocean_page(
         self,
@@ -131,9 +131,11 @@ class CargoMethods(ClientCore):
         """Register air waybills for tracking (batches of 100)."""
         return await self._air_batches(AIR_IMPORT_EP, shipments, payloads.air_import)
 
-    async def query_air(self, awbs: Iterable[str]) -> QueryResult[AirShipment]:
-        """Query air waybills by number."""
-        return await self._query_numbers(self._air, awbs)
+    async def query_air(
+        self, awbs: Iterable[str], *, poll: bool = True
+    ) -> QueryResult[AirShipment]:
+        """Query air waybills by number (``poll``: as for parcels)."""
+        return await self._query_numbers(self._air, awbs, poll=poll)
 
     async def query_air_page(
         self,

@@ -72,9 +72,15 @@ class Track123Client(CargoMethods):
             PARCEL_IMPORT_BATCH,
         )
 
-    async def query_parcels(self, track_nos: Iterable[str]) -> QueryResult[Parcel]:
-        """Query parcels by tracking number (batches of 100)."""
-        return await self._query_numbers(self._parcels, track_nos)
+    async def query_parcels(
+        self, track_nos: Iterable[str], *, poll: bool = True
+    ) -> QueryResult[Parcel]:
+        """Query parcels by tracking number (batches of 100).
+
+        ``poll``: the query polls these numbers; a one-off query between polls
+        passes False to keep what the polls parsed.
+        """
+        return await self._query_numbers(self._parcels, track_nos, poll=poll)
 
     async def query_parcels_page(
         self,

@@ -228,11 +228,18 @@ class ClientCore:
         return result
 
     async def _query_numbers[T, K](
-        self, query: Query[T, K], keys: Iterable[K]
+        self, query: Query[T, K], keys: Iterable[K], *, poll: bool
     ) -> QueryResult[T]:
-        """Query shipments by number, in batches; merge the results."""
+        """Query shipments by number, in batches; merge the results.
+
+        A poll starts a new round of the parse memo: models of trackings seen in
+        neither this poll nor the last are forgotten. A query between polls (a
+        push's, an action's) keeps the poll's models, or the next poll would parse
+        every tracking again.
+        """
         result: QueryResult[T] = QueryResult()
-        query.parse.rotate()
+        if poll:
+            query.parse.rotate()
         for chunk in chunked(keys, query.batch):
             data = await self._request(query.endpoint, query.body(chunk))
             result += parse_query_result(data, query.parse)
