@@ -13,7 +13,7 @@ user chose in the options.
 """
 
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, override
 
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
 
@@ -70,10 +70,13 @@ def _due(shipment: Shipment) -> date | datetime | None:
 
 
 class _Listed(NamedTuple):
-    """A shipment and the item built for it."""
+    """A shipment and what its item shows, worked out again only when it changed."""
 
     shipment: Shipment
-    item: TodoItem
+    done: bool
+    due: date | datetime | None
+    description: str | None
+    completed: datetime | None
 
 
 class ShipmentsTodoList(Track123Entity, TodoListEntity):
@@ -93,9 +96,11 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
         super().__init__(coordinator, "shipments")
         self._checked_off = checked_off
         self._status_names: dict[str, str] = {}
-        self._attr_todo_items = []
-        # The item of each shipment, rebuilt only when its shipment changed (or the
-        # time zone its due date is in): a refresh changes few of many shipments.
+        # What each shipment's item shows, worked out again only when its shipment
+        # changed (or the time zone its due date is in): a refresh changes few of
+        # many shipments. The items themselves are built when asked for: Home
+        # Assistant keeps its own copy of those it sent, and an account may hold
+        # thousands.
         self._listed: dict[str, _Listed] = {}
         self._listed_zone: tzinfo | None = None
 
@@ -130,23 +135,47 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
         for key, shipment in shipments.items():
             known = listed.get(key)
             if known is None or known.shipment is not shipment:
-                known = _Listed(shipment, self._item(shipment))
+                known = self._listed_of(shipment)
             current[key] = known
         self._listed, self._listed_zone = current, zone
-        self._attr_todo_items = [known.item for known in current.values()]
 
-    def _item(self, shipment: Shipment) -> TodoItem:
-        """Return a shipment's item."""
+    @property
+    @override
+    def todo_items(self) -> list[TodoItem]:
+        """Return an item per shipment."""
+        return [
+            TodoItem(
+                summary=listed.shipment.name,
+                uid=listed.shipment.key,
+                status=(
+                    TodoItemStatus.COMPLETED
+                    if listed.done
+                    else TodoItemStatus.NEEDS_ACTION
+                ),
+                due=listed.due,
+                description=listed.description,
+                completed=listed.completed,
+            )
+            for listed in self._listed.values()
+        ]
+
+    @property
+    @override
+    def state(self) -> int:
+        """Return how many shipments are still to come, without building items."""
+        return sum(not listed.done for listed in self._listed.values())
+
+    def _listed_of(self, shipment: Shipment) -> _Listed:
+        """Work out what a shipment's item shows."""
         checked_off = self._checked_off.when(shipment.key)
         done = shipment.is_delivered or checked_off is not None
         completed = shipment.delivered_at if shipment.is_delivered else checked_off
-        return TodoItem(
-            summary=shipment.name,
-            uid=shipment.key,
-            status=TodoItemStatus.COMPLETED if done else TodoItemStatus.NEEDS_ACTION,
-            due=_due(shipment),
-            description=self._description(shipment),
-            completed=completed if done else None,
+        return _Listed(
+            shipment,
+            done,
+            _due(shipment),
+            self._description(shipment),
+            completed if done else None,
         )
 
     def _description(self, shipment: Shipment) -> str | None:
