@@ -5,7 +5,8 @@ immutable, so a tracking whose content is unchanged reuses the model parsed from
 before, and a page whose bytes are unchanged skips JSON decoding as well. A page is
 known by the SHA-256 digest of its bytes; a tracking by Python's 64-bit hash of its
 content (SipHash, keyed at random in each process): a changed tracking taken for
-one seen before is a chance of one in 2**64 for each tracking kept. Both keep only what the current and the previous poll used.
+one seen before is a chance of one in 2**64 for each tracking kept. Both keep only
+what the current and the previous poll used.
 """
 
 from collections.abc import Callable, Sequence
