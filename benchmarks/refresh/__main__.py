@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .measurement import run_size
-from .memory import measure_memory_alone
+from .memory import measure_memory
 from .payload import measure_payload, print_payload
 from .recorder import measure_recorder, print_recorder
 from .report import as_json, print_profiles, print_report, write_json
@@ -43,7 +43,7 @@ async def run(
         refreshes.extend(results)
         profiles.update(texts)
         if memory:
-            memories.append(await measure_memory_alone(n))
+            memories.append(await measure_memory(n))
     print_report(setups, refreshes, memories)
     print_profiles(profiles)
     report = as_json(setups, refreshes, memories)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 import gc
-import logging
-import multiprocessing
-from multiprocessing.connection import Connection
 import tracemalloc
 
 from homeassistant.const import EVENT_HOMEASSISTANT_FINAL_WRITE
@@ -73,31 +69,3 @@ async def measure_memory(n: int) -> MemoryResult:
             name: round(size / n, 1) for name, size in by_origin.most_common()
         },
     )
-
-
-def _measure_in_child(conn: Connection, n: int) -> None:
-    """Child process: measure, send the result back."""
-    logging.basicConfig(level=logging.ERROR)
-    conn.send(asyncio.run(measure_memory(n)))
-    conn.close()
-
-
-async def measure_memory_alone(n: int) -> MemoryResult:
-    """Measure ``measure_memory(n)`` in a fresh process.
-
-    What the refreshes measured before in this process leave behind (caches, the
-    interpreter's free lists, whose blocks tracemalloc credits to whoever first
-    allocated them) would move the split between the integration and Home
-    Assistant from run to run.
-    """
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_measure_in_child, args=(sender, n))
-    process.start()
-    sender.close()
-    try:
-        result: MemoryResult = await asyncio.to_thread(receiver.recv)
-    finally:
-        await asyncio.to_thread(process.join)
-        receiver.close()
-    return result
