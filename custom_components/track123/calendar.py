@@ -1,6 +1,6 @@
 """A calendar of expected deliveries."""
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -11,7 +11,7 @@ from homeassistant.util import dt as dt_util
 
 from .coordinator import Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
-from .merge import Shipments
+from .per_shipment import PerShipment
 from .shipment import Shipment, expected_window
 
 PARALLEL_UPDATES = 0
@@ -116,33 +116,18 @@ class Track123DeliveriesCalendar(Track123Entity, CalendarEntity):
     def __init__(self, coordinator: Track123Coordinator) -> None:
         """Create the calendar."""
         super().__init__(coordinator, "deliveries")
-        # The slots of the shipments last seen: rebuilt only for shipments that
-        # changed, sorted only when the coordinator's data changed.
-        self._known: dict[str, _Known] = {}
-        self._known_for: tuple[Shipments, tzinfo] | None = None
+        # The slots of the shipments, sorted only when one of them changed.
+        self._known = PerShipment(lambda s: _Known(s, _slot(s)))
+        self._sorted_of: dict[str, _Known] | None = None
         self._sorted: list[_Slot] = []
         self._built: dict[str, _Built] = {}
 
     def _slots(self) -> list[_Slot]:
         """Return every shipment's slot, soonest first."""
-        data = self.coordinator.data
-        zone = dt_util.get_default_time_zone()
-        if self._known_for is not None and self._known_for[1] is zone:
-            if self._known_for[0] is data:
-                return self._sorted
-            previous = self._known
-        else:
-            previous = {}
-        known: dict[str, _Known] = {}
-        for key, shipment in data.items():
-            seen = previous.get(key)
-            known[key] = (
-                seen
-                if seen is not None and seen.shipment is shipment
-                else _Known(shipment, _slot(shipment))
-            )
-        self._known = known
-        self._known_for = (data, zone)
+        known = self._known.of(self.coordinator.data)
+        if known is self._sorted_of:
+            return self._sorted
+        self._sorted_of = known
         self._built = {
             key: built
             for key, built in self._built.items()

@@ -2,7 +2,7 @@
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import NamedTuple
 
 from homeassistant.util import dt as dt_util
@@ -10,6 +10,7 @@ from homeassistant.util import dt as dt_util
 from .const import ShipmentKind
 from .coordinator import Track123Coordinator
 from .merge import Shipments
+from .per_shipment import PerShipment
 from .shipment import ExpectedWindow, Shipment, coming_window, expected_window
 
 
@@ -33,10 +34,7 @@ class ShipmentSummary:
         self._computed_for: tuple[Shipments, datetime] | None = None
         self._counts: Counter[str | None] = Counter()
         self._next: Shipment | None = None
-        # Each shipment's window, computed again only when the shipment changed
-        # (or the time zone its days are in): a refresh changes few of many.
-        self._coming: dict[str, _Coming] = {}
-        self._coming_zone: tzinfo | None = None
+        self._coming = PerShipment(lambda s: _Coming(s, coming_window(s)))
 
     def _update(self) -> None:
         """Recompute when the shipments or the day changed."""
@@ -50,16 +48,7 @@ class ShipmentSummary:
             for shipment in shipments.values()
             if shipment.kind is ShipmentKind.PARCEL
         )
-        zone = dt_util.get_default_time_zone()
-        known = self._coming if zone is self._coming_zone else {}
-        coming: dict[str, _Coming] = {}
-        for key, shipment in shipments.items():
-            seen = known.get(key)
-            if seen is None or seen.shipment is not shipment:
-                seen = _Coming(shipment, coming_window(shipment))
-            coming[key] = seen
-        self._coming, self._coming_zone = coming, zone
-        self._next = next_delivery(coming.values())
+        self._next = next_delivery(self._coming.of(shipments).values())
         self._computed_for = (shipments, today)
 
     def count(self, status: str) -> int:

@@ -12,7 +12,7 @@ checked off until it is delivered and leaves) or deletes it at Track123, as the
 user chose in the options.
 """
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, override
 
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
@@ -33,6 +33,7 @@ from .checked_off import CheckedOff
 from .const import CONF_TODO_COMPLETE, DEFAULT_TODO_COMPLETE, DOMAIN, TodoComplete
 from .coordinator import Track123ConfigEntry, Track123Coordinator
 from .entity import Track123Entity
+from .per_shipment import PerShipment
 from .services import SERVICE_ADD_SHIPMENT, SERVICE_REMOVE_SHIPMENT, SERVICE_SET_LABEL
 from .shipment import Shipment, coming_window
 from .todo_text import read_item
@@ -96,13 +97,11 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
         super().__init__(coordinator, "shipments")
         self._checked_off = checked_off
         self._status_names: dict[str, str] = {}
-        # What each shipment's item shows, worked out again only when its shipment
-        # changed (or the time zone its due date is in): a refresh changes few of
-        # many shipments. The items themselves are built when asked for: Home
-        # Assistant keeps its own copy of those it sent, and an account may hold
-        # thousands.
+        # What each shipment's item shows. The items themselves are built when
+        # asked for: Home Assistant keeps its own copy of those it sent, and an
+        # account may hold thousands.
+        self._per_shipment = PerShipment(self._listed_of)
         self._listed: dict[str, _Listed] = {}
-        self._listed_zone: tzinfo | None = None
 
     async def async_added_to_hass(self) -> None:
         """Load the status names in the home's language; build the items."""
@@ -127,17 +126,7 @@ class ShipmentsTodoList(Track123Entity, TodoListEntity):
         """
         shipments = self.coordinator.data
         self._checked_off.keep_only(shipments)
-        zone = dt_util.get_default_time_zone()
-        listed = self._listed if zone is self._listed_zone else {}
-        if rebuild is not None:
-            listed.pop(rebuild, None)
-        current: dict[str, _Listed] = {}
-        for key, shipment in shipments.items():
-            known = listed.get(key)
-            if known is None or known.shipment is not shipment:
-                known = self._listed_of(shipment)
-            current[key] = known
-        self._listed, self._listed_zone = current, zone
+        self._listed = self._per_shipment.of(shipments, again=rebuild)
 
     @property
     @override

@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
+from custom_components.track123.api import Parcel, ParcelStatus
 from custom_components.track123.checked_off import checked_off_storage_key
 from custom_components.track123.const import CONF_TODO_COMPLETE
 from custom_components.track123.todo_text import kind_of_number, read_item
@@ -154,6 +155,29 @@ async def test_items_are_the_shipments(
     assert items[OCEAN]["due"] == last_day.date().isoformat()
     # No window: no due date.
     assert "due" not in items[AIR]
+
+
+async def test_due_times_follow_the_home_zone(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    sim_state: SimulatorState,
+) -> None:
+    """In a new home zone, items are due at the same moments, told in that zone."""
+    await advance(hass, freezer, sim_state, timedelta(hours=12))
+    before = (await _items(hass))[PARCEL]["due"]
+    assert before.endswith("-08:00")  # US/Pacific, the tests' home
+
+    await hass.config.async_update(time_zone="Asia/Tokyo")
+    # Another shipment changes; this parcel does not.
+    init_integration.runtime_data.coordinator.async_set_shipment(
+        Parcel(track_no=NEW_PARCEL, courier_code="ups", status=ParcelStatus.IN_TRANSIT)
+    )
+    await hass.async_block_till_done()
+
+    after = (await _items(hass))[PARCEL]["due"]
+    assert after.endswith("+09:00")
+    assert dt_util.parse_datetime(after) == dt_util.parse_datetime(before)
 
 
 @pytest.mark.usefixtures("init_integration")
