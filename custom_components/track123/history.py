@@ -78,13 +78,16 @@ async def _fetch(
     found = {
         (spec.number(detail), spec.carrier(detail)): detail for detail in answer.items
     }
-    # The carrier Track123 detected since the poll, say.
-    by_number = {spec.number(detail): detail for detail in answer.items}
+    # Another carrier (one Track123 detected since the poll, say) only where the
+    # number has one tracking: of two, the other one is another shipment.
+    by_number: dict[str, list[ShipmentDetail]] = defaultdict(list)
+    for detail in answer.items:
+        by_number[spec.number(detail)].append(detail)
     details: dict[str, ShipmentDetail] = {}
     for shipment in asked:
-        detail = found.get((shipment.number, shipment.carrier)) or by_number.get(
-            shipment.number
-        )
+        detail = found.get((shipment.number, shipment.carrier))
+        if detail is None and len(only := by_number[shipment.number]) == 1:
+            detail = only[0]
         if detail is None:
             raise HistoryMissingError(
                 f"Track123 did not return the history of {shipment.number}"
