@@ -1,5 +1,11 @@
-"""The attributes a shipment's sensor shows, one builder per kind."""
+"""The attributes a shipment's sensor shows, one builder per kind.
 
+Each builder writes its attributes as one dict display, sized once, rather than
+merging small dicts into it: they are built at every write of a changed shipment,
+and each small dict merged in is a key table allocated and freed at once.
+"""
+
+from datetime import datetime
 from enum import Enum
 from typing import Any, Final
 
@@ -77,19 +83,12 @@ def weight_text(weight: float | None, unit: str | None) -> str | None:
     return f"{weight:,.3f}".rstrip("0").rstrip(".") + f" {symbol}"
 
 
-def _common(kind: ShipmentKind, number: str, label: str | None) -> dict[str, Any]:
-    """Return what every kind shows first: kind, number, label."""
-    return {"kind": kind.value, "tracking_number": number, "label": label}
-
-
-def _last_event(last: Any, location: str | None) -> dict[str, Any]:
-    """Return a cargo shipment's last event: what, when, its status and where."""
-    return {
-        "last_event": (last.description or option(last.status)) if last else None,
-        "last_event_time": last.time if last else None,
-        "last_event_status": option(last.status) if last else None,
-        "last_event_location": location,
-    }
+def _last_event(last: Any) -> tuple[str | None, datetime | None, str | None]:
+    """Return a cargo shipment's last event: what, when, and its status."""
+    if last is None:
+        return None, None, None
+    status = option(last.status)
+    return last.description or status, last.time, status
 
 
 def _unknown(known: Enum, raw: str | None) -> str | None:
@@ -116,7 +115,9 @@ def parcel_attributes(parcel: Parcel, label: str | None, full: bool) -> dict[str
     """
     last = parcel.last_event
     shown = {
-        **_common(ShipmentKind.PARCEL, parcel.track_no, label),
+        "kind": ShipmentKind.PARCEL.value,
+        "tracking_number": parcel.track_no,
+        "label": label,
         "carrier_code": parcel.courier_code,
         "carrier_name": parcel.courier_name,
         "sub_status": option(parcel.sub_status),
@@ -168,9 +169,12 @@ def ocean_attributes(
 ) -> dict[str, Any]:
     """Return the attributes of an ocean shipment's sensor; ``full`` adds the history."""
     last = ocean.last_event
+    event, event_time, event_status = _last_event(last)
     return present(
         {
-            **_common(ShipmentKind.OCEAN, ocean.tracking_no, label),
+            "kind": ShipmentKind.OCEAN.value,
+            "tracking_number": ocean.tracking_no,
+            "label": label,
             "number_type": option(ocean.number_type),
             "status_code": _unknown(ocean.search_status, ocean.search_status_code),
             "carrier_code": ocean.carrier_code,
@@ -181,7 +185,12 @@ def ocean_attributes(
                 )
                 for container in ocean.containers
             ],
-            **_last_event(last, last.location.name if last and last.location else None),
+            "last_event": event,
+            "last_event_time": event_time,
+            "last_event_status": event_status,
+            "last_event_location": (
+                last.location.name if last and last.location else None
+            ),
             "last_event_location_type": option(last.location_type) if last else None,
             "vessel": (last.vessel if last else None) or ocean.vessel,
             "voyage": (last.voyage if last else None) or ocean.voyage,
@@ -216,9 +225,12 @@ def ocean_attributes(
 def air_attributes(air: AirShipment, label: str | None, full: bool) -> dict[str, Any]:
     """Return the attributes of an air waybill's sensor; ``full`` adds the history."""
     last = air.last_event
+    event, event_time, event_status = _last_event(last)
     return present(
         {
-            **_common(ShipmentKind.AIR, air.awb, label),
+            "kind": ShipmentKind.AIR.value,
+            "tracking_number": air.awb,
+            "label": label,
             "airline_code": air.airline_code,
             "status_code": _unknown(air.status, air.status_code),
             "origin": air.origin,
@@ -235,7 +247,10 @@ def air_attributes(air: AirShipment, label: str | None, full: bool) -> dict[str,
                 )
                 for flight in air.flights
             ],
-            **_last_event(last, last.location if last else None),
+            "last_event": event,
+            "last_event_time": event_time,
+            "last_event_status": event_status,
+            "last_event_location": last.location if last else None,
             EVENTS_ATTRIBUTE: [
                 compact(
                     time=event.time,
