@@ -80,6 +80,42 @@ def test_parse_memo_reuses_unchanged_items_only() -> None:
     assert memo(item) is not first
 
 
+def test_a_settled_poll_keeps_only_the_models_it_used() -> None:
+    """Once a poll has read every item, what it did not use is let go at once."""
+    calls: list[object] = []
+
+    def parse(value: object) -> object:
+        calls.append(value)
+        return parse_parcel(value)
+
+    memo = ParseMemo(parse, JsonCodec().dumps, PARCEL_FIELDS)
+    one, two = {"trackNo": UPS}, {"trackNo": OTHER}
+    first = memo(one)
+    memo(two)
+    memo.settle()
+    memo.rotate()
+    assert memo(one) is first
+    # Until the poll has read everything, the last poll's models stay.
+    assert len(memo) == 2
+    memo.settle()
+    assert len(memo) == 1
+    memo(two)
+    assert len(calls) == 3
+
+
+def test_a_settled_page_poll_keeps_only_the_pages_it_read() -> None:
+    """Once a poll has read its last page, the pages it did not read are let go."""
+    memo = PageMemo()
+    memo.put(None, digest(b"1"), Page(items=("a",)), (None,))
+    memo.put("2", digest(b"2"), Page(items=("b",)), (None,))
+    memo.rotate()
+    assert memo.get(None, digest(b"1")) is not None
+    assert len(memo) == 2
+    memo.settle()
+    assert len(memo) == 1
+    assert memo.get("2", digest(b"2")) is None
+
+
 def test_parse_memo_keeps_models_reused_from_a_page() -> None:
     """Models of a page served from the page memo survive the next rotation."""
     memo = ParseMemo(parse_parcel, JsonCodec().dumps)
@@ -176,20 +212,50 @@ async def test_one_off_query_keeps_the_polls_models(
     assert again[OTHER] is first[OTHER]
 
 
-async def test_polls_by_number_forget_what_neither_of_the_last_two_saw(
+async def test_polls_by_number_keep_only_what_the_last_one_saw(
     client: Track123Client, sim_state
 ) -> None:
-    """Each poll by number starts a round: a model the last two polls did not see is let go."""
+    """A poll by number, once answered, lets go of the models it did not see."""
     sim_state.add_parcel(UPS, courier_code="ups", scenario="delivered")
     sim_state.add_parcel(OTHER, courier_code="ups", scenario="delivered")
     both = [UPS, OTHER]
     first = (await client.query_parcels(both)).items[0]
     assert (await client.query_parcels(both)).items[0] is first
     await client.query_parcels([OTHER])
-    await client.query_parcels([OTHER])
-    again = (await client.query_parcels(both)).items[0]
+    again = (await client.query_parcels([UPS], poll=False)).items[0]
     assert again == first
     assert again is not first
+
+
+async def test_a_window_poll_keeps_only_what_it_read(
+    client: Track123Client, sim_state
+) -> None:
+    """After its last page, a poll keeps only the pages and models it read.
+
+    Between polls the memo then holds one poll's answers, not two.
+    """
+    sim_state.add_parcel(UPS, courier_code="ups", scenario="delivered")
+    sim_state.clock.advance(timedelta(hours=1))
+    cutoff = sim_state.clock.now()
+    sim_state.clock.advance(timedelta(hours=1))
+    sim_state.add_parcel(OTHER, courier_code="ups", scenario="delivered")
+    sim_state.clock.advance(timedelta(hours=3))
+    first_page = await client.query_parcels_page(EPOCH, FAR_FUTURE, page_size=1)
+    last_page = await client.query_parcels_page(
+        EPOCH, FAR_FUTURE, first_page.cursor, page_size=1
+    )
+    assert last_page.is_last
+    (first,) = last_page.items
+    assert first.track_no == OTHER
+    only = await client.query_all_parcels(EPOCH, cutoff, page_size=1)
+    assert [parcel.track_no for parcel in only] == [UPS]
+    # The second page of the whole window, asked for again: neither the page nor
+    # its model is still known, so it is read anew (and equal).
+    again = await client.query_parcels_page(
+        EPOCH, FAR_FUTURE, first_page.cursor, page_size=1
+    )
+    assert again.items == (first,)
+    assert again.items[0] is not first
 
 
 def test_parse_memo_passes_non_objects_to_the_parser() -> None:

@@ -232,10 +232,10 @@ class ClientCore:
     ) -> QueryResult[T]:
         """Query shipments by number, in batches; merge the results.
 
-        A poll starts a new round of the parse memo: models of trackings seen in
-        neither this poll nor the last are forgotten. A query between polls (a
-        push's, an action's) keeps the poll's models, or the next poll would parse
-        every tracking again.
+        A poll starts a new round of the parse memo, and once every number is
+        answered only the models of this poll's trackings are kept. A query between
+        polls (a push's, an action's) keeps the poll's models, or the next poll would
+        parse every tracking again.
         """
         result: QueryResult[T] = QueryResult()
         if poll:
@@ -244,6 +244,8 @@ class ClientCore:
             data = await self._request(query.endpoint, query.body(chunk))
             result += parse_query_result(data, query.parse)
             query.parse.take_keys()
+        if poll:
+            query.parse.settle()
         return result
 
     async def _query_page[T, K](
@@ -256,7 +258,8 @@ class ClientCore:
     ) -> Page[T]:
         """Query one page of a time window; unchanged bytes reuse the page parsed before.
 
-        The first page (no cursor) starts a new poll of the endpoint.
+        The first page (no cursor) starts a new poll of the endpoint; after the
+        last, only the pages and models this poll read are kept.
         """
         memo = self._pages.setdefault(query.endpoint.name, PageMemo())
         parse_item = query.parse
@@ -276,10 +279,14 @@ class ClientCore:
         body = payloads.window_query(created_from, created_to, cursor, page_size)
         data = await self._request(query.endpoint, body, known)
         if isinstance(data, Page):
-            return data
-        parse_item.take_keys()
-        page = parse_page(data, parse_item)
-        memo.put(cursor, key, page, parse_item.take_keys())
+            page: Page[T] = data
+        else:
+            parse_item.take_keys()
+            page = parse_page(data, parse_item)
+            memo.put(cursor, key, page, parse_item.take_keys())
+        if page.is_last:
+            memo.settle()
+            parse_item.settle()
         return page
 
     @staticmethod

@@ -5,8 +5,9 @@ immutable, so a tracking whose content is unchanged reuses the model parsed from
 before, and a page whose bytes are unchanged skips JSON decoding as well. A page is
 known by the SHA-256 digest of its bytes; a tracking by Python's 64-bit hash of its
 content (SipHash, keyed at random in each process): a changed tracking taken for
-one seen before is a chance of one in 2**64 for each tracking kept. Both keep only
-what the current and the previous poll used.
+one seen before is a chance of one in 2**64 for each tracking kept. Both keep what
+the current and the previous poll used until the current poll has read everything,
+then only what it used.
 """
 
 from collections.abc import Callable, Sequence
@@ -70,6 +71,14 @@ class ParseMemo[T]:
         self._previous, self._current = self._current, {}
         self._keys = []
 
+    def settle(self) -> None:
+        """End a poll that read every item: forget what it did not use."""
+        self._previous = {}
+
+    def __len__(self) -> int:
+        """Return how many models are kept."""
+        return len(self._current.keys() | self._previous.keys())
+
     def __call__(self, value: object) -> T:
         """Return the model of one item."""
         if not isinstance(value, dict):
@@ -120,6 +129,14 @@ class PageMemo:
     def rotate(self) -> None:
         """Start a new poll: forget what the poll before the last one used."""
         self._previous, self._current = self._current, {}
+
+    def settle(self) -> None:
+        """End a poll that read every page: forget the pages it did not use."""
+        self._previous = {}
+
+    def __len__(self) -> int:
+        """Return how many pages are kept."""
+        return len(self._current.keys() | self._previous.keys())
 
     def get(self, cursor: str | None, key: bytes) -> KnownPage | None:
         """Return the page parsed before from the bytes of digest ``key``, if any."""
