@@ -8,7 +8,7 @@ the retention.
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from homeassistant.util import dt as dt_util
 
@@ -19,14 +19,6 @@ from .store import ShipmentStore
 type Shipments = dict[str, Shipment]
 
 
-class _Merged(NamedTuple):
-    """What a poll merged for one model the client returned."""
-
-    detail: ShipmentDetail  # kept, so that its id stays unique while remembered
-    key: str
-    shipment: Shipment
-
-
 class ShipmentMerger:
     """Build the shipments shown from Track123's answers, for one config entry."""
 
@@ -34,9 +26,8 @@ class ShipmentMerger:
         """Merge with the labels of ``store``; keep delivered ones ``retention``."""
         self._store = store
         self.retention = retention
-        # The last poll's merge by the identity of each model, and the labels'
-        # revision it used.
-        self._merged: dict[int, _Merged] = {}
+        # The labels' revision of the last poll's merge: every shipment shown
+        # since carries its labels.
         self._merged_labels = -1
 
     def merge(
@@ -51,30 +42,28 @@ class ShipmentMerger:
 
         Unchanged shipments are reused, expired ones dropped.
 
-        The client returns the very model of a tracking that did not change; while
-        the labels are unchanged too, its shipment is the one built before. With
-        ``remember`` (a poll), this merge is kept for the next one. ``carried``
-        shipments (not in ``details``) stay as they are.
+        The client returns the very model of a tracking that did not change; a
+        shipment built from that very model, while the labels are those of the last
+        poll, is the one built before, found by its key without comparing anything.
+        With ``remember`` (a poll), the labels' revision is kept for the next one.
+        ``carried`` shipments (not in ``details``) stay as they are.
         """
         # Delivered before this moment: longer ago than the retention.
         cutoff = dt_util.utcnow() - self.retention
         labels = self._store.labels_revision
-        known = self._merged if labels == self._merged_labels else {}
-        merged: dict[int, _Merged] = {}
+        same_labels = labels == self._merged_labels
         shipments: Shipments = {}
         answered: set[str] = set()
         for new in details:
-            ident = id(new)
-            seen = known.get(ident)
+            key = spec_of(new).key(new)
+            shipment = previous.get(key)
             if (
-                seen is not None
-                and seen.detail is new
-                and previous.get(seen.key) is seen.shipment
+                shipment is None
+                or shipment.detail is not new
+                or not same_labels
+                or key in shipments
             ):
-                key, shipment = seen.key, seen.shipment
-            else:
                 key, shipment = self._merge_one(previous, new, shipments)
-            merged[ident] = _Merged(new, key, shipment)
             answered.add(key)
             if not _expired(shipment, cutoff):
                 shipments[key] = shipment
@@ -82,7 +71,7 @@ class ShipmentMerger:
             if shipment.key not in answered and not _expired(shipment, cutoff):
                 shipments.setdefault(shipment.key, shipment)
         if remember:
-            self._merged, self._merged_labels = merged, labels
+            self._merged_labels = labels
         return shipments
 
     def _merge_one(

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from unittest.mock import patch
 
 import pytest
 
@@ -78,6 +79,34 @@ def test_two_trackings_of_one_number_stay_two() -> None:
     )
     assert set(again) == {f"parcel_{NUMBER}", f"parcel_{NUMBER}@dhl"}
     assert again[f"parcel_{NUMBER}"].carrier == "ups"
+
+
+def test_the_last_polls_very_models_keep_their_shipments() -> None:
+    """The very models of the last poll, in any order, keep every shipment built.
+
+    Compared with nothing while the labels are the last poll's: a large account
+    merges thousands of unchanged trackings at every poll.
+    """
+    labels = _Labels()
+    merger = ShipmentMerger(labels, timedelta(days=7))  # type: ignore[arg-type]
+    ups = _parcel("ups", 1, ParcelStatus.IN_TRANSIT)
+    dhl = _parcel("dhl", 2, ParcelStatus.INFO_RECEIVED)
+    shown = merger.merge({}, (ups, dhl), remember=True)
+    with patch.object(merger, "_merge_one", wraps=merger._merge_one) as merged:  # noqa: SLF001
+        alone = merger.merge(shown, (ups,), remember=True)
+        assert merged.call_count == 0
+        assert alone[f"parcel_{NUMBER}"] is shown[f"parcel_{NUMBER}"]
+        # The other tracking of the number answered first: the number's key stays
+        # with the one that held it, and the other is not lost.
+        swapped = merger.merge(alone, (dhl, ups), remember=True)
+        assert set(swapped) == {f"parcel_{NUMBER}", f"parcel_{NUMBER}@dhl"}
+        assert swapped[f"parcel_{NUMBER}"] is shown[f"parcel_{NUMBER}"]
+        assert swapped[f"parcel_{NUMBER}@dhl"].detail is dhl
+        # New labels: every shipment is looked at again.
+        merged.reset_mock()
+        labels.labels_revision = 1
+        merger.merge(swapped, (ups,), remember=True)
+        assert merged.call_count == 1
 
 
 def test_first_sight_of_two_trackings() -> None:
