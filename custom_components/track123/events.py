@@ -87,8 +87,9 @@ class StatusEvents:
             hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.statuses"
         )
         self._seen: dict[str, Seen] = {}
-        # The shipments the last collection recorded the statuses of.
-        self._recorded: dict[str, Shipment] = {}
+        # The shipments the last collection recorded the statuses of: the
+        # coordinator's data, which it replaces and never changes in place.
+        self._recorded: Mapping[str, Shipment] = {}
 
     async def async_load(self) -> None:
         """Load the statuses seen before the last stop."""
@@ -129,7 +130,7 @@ class StatusEvents:
             events.append(PendingEvent(EVENT_STATUS_CHANGED, data))
             if shipment.is_delivered:
                 events.append(PendingEvent(EVENT_DELIVERED, data))
-        self._recorded = dict(shipments)
+        self._recorded = shipments
         if changed or len(seen) != len(self._seen):
             self._seen = seen
             await self._store.async_save(

@@ -44,9 +44,10 @@ class ShipmentSensorManager:
         self._coordinator = coordinator
         self._registry = er.async_get(hass)
         self._add_entities = async_add_entities
-        self._known: set[str] = set()
         self._refused: set[str] = set()
-        self._sensors: dict[str, ShipmentSensor] = {}
+        # Every shipment a sensor was asked for, with its sensor once added (None
+        # before, and after Home Assistant removed it).
+        self._sensors: dict[str, ShipmentSensor | None] = {}
         # The data and availability the sensors were last told about.
         self._notified: tuple[Shipments, bool] | None = None
         self._prefix = shipment_unique_prefix(coordinator.config_entry.entry_id)
@@ -81,13 +82,13 @@ class ShipmentSensorManager:
     def _async_sync(self) -> None:
         """Match the sensors to the coordinator's shipments, update those changed."""
         shipments = self._coordinator.data
-        if new := shipments.keys() - self._known:
-            self._known |= new
+        if new := shipments.keys() - self._sensors.keys():
+            self._sensors.update(dict.fromkeys(new))
             self._add_entities(
                 ShipmentSensor(self._coordinator, shipments[key], self) for key in new
             )
-        for key in self._known - shipments.keys():
-            self._known.discard(key)
+        for key in self._sensors.keys() - shipments.keys():
+            del self._sensors[key]
             if entity_id := self._registry.async_get_entity_id(
                 Platform.SENSOR, DOMAIN, self._prefix + key
             ):
@@ -139,12 +140,12 @@ class ShipmentSensorManager:
     def forget(self, key: str, sensor: ShipmentSensor) -> None:
         """Stop updating a sensor removed from Home Assistant."""
         if self._sensors.get(key) is sensor:
-            del self._sensors[key]
+            self._sensors[key] = None
 
     @callback
     def async_sensor_refused(self, key: str) -> None:
         """Note that Home Assistant refused a shipment's sensor: try again later."""
-        self._known.discard(key)
+        self._sensors.pop(key, None)
         if key in self._coordinator.data and key not in self._refused:
             self._refused.add(key)
             self._async_update_issue()
