@@ -47,8 +47,9 @@ class ParseMemo[T]:
     """Parse items, reusing the model of an item whose content was seen before.
 
     ``fields`` (when given) are the only keys of an item the parser reads: the other
-    keys (Track123's ``nextUpdateTime``, ``stayDays``, ...) change on their own and must
-    not force a new parse.
+    keys (Track123's ``nextUpdateTime``, say) change on their own and must not force a
+    new parse. The day counters it reads (``stayDays``, ``transitDays``) move once a
+    day, so the first poll of a day parses every tracking that has them again.
     """
 
     def __init__(
