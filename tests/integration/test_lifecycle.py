@@ -309,3 +309,34 @@ async def test_shipment_gone_after_its_entity_was_deleted(
     assert shipment_entity_ids(hass) == DEMO_ENTITIES - {parcel}
     assert hass.states.get(parcel) is None
     assert state_of(hass, "sensor.track123_msku1234567").state == "init"
+
+
+async def test_shipment_gone_before_its_sensor_was_added(
+    hass: HomeAssistant, init_integration: Track123ConfigEntry
+) -> None:
+    """A shipment gone while its sensor was still being added leaves no sensor behind."""
+    coordinator = init_integration.runtime_data.coordinator
+    shown = coordinator.data
+    [key] = [key for key, shipment in shown.items() if shipment.number == PARCEL]
+    coordinator.async_set_updated_data(
+        {other: shipment for other, shipment in shown.items() if other != key}
+    )
+    await hass.async_block_till_done()
+    assert entity_id_of(hass, PARCEL_UNIQUE_ID) is None
+
+    # Back, and gone again before Home Assistant has added its new sensor.
+    coordinator.async_set_updated_data(dict(shown))
+    coordinator.async_set_updated_data(
+        {other: shipment for other, shipment in shown.items() if other != key}
+    )
+    await hass.async_block_till_done()
+    # The next refresh.
+    coordinator.async_set_updated_data(
+        {other: shipment for other, shipment in shown.items() if other != key}
+    )
+    await hass.async_block_till_done()
+
+    assert entity_id_of(hass, PARCEL_UNIQUE_ID) is None
+    assert shipment_entity_ids(hass) == DEMO_ENTITIES - {
+        "sensor.track123_1z999aa10123456784"
+    }
