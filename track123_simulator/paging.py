@@ -31,7 +31,13 @@ def decode_cursor(cursor: str | None) -> int:
 def page_of[T](
     items: list[T], cursor: str | None, page_size: int
 ) -> tuple[list[T], dict[str, Any]]:
-    """Return the items of the page ``cursor`` selects, and the page fields (next cursor None at the end)."""
+    """Return the items of the page ``cursor`` selects, and the page fields.
+
+    Every page carries a cursor, the last one too, as the docs' example answer
+    does (a single page: ``"totalPages": 1, "currentPage": 1, "cursor": "…"``): the
+    end is told by ``currentPage`` reaching ``totalPages``. Past the end, the
+    cursor gives an empty page [inferred].
+    """
     page = decode_cursor(cursor)
     total_pages = math.ceil(len(items) / page_size)
     start = (page - 1) * page_size
@@ -39,7 +45,7 @@ def page_of[T](
         "totalElements": len(items),
         "totalPages": total_pages,
         "currentPage": page,
-        "cursor": encode_cursor(page + 1) if page < total_pages else None,
+        "cursor": encode_cursor(page + 1),
     }
 
 

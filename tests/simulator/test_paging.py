@@ -24,7 +24,7 @@ def _add(state: SimulatorState, count: int) -> list[str]:
 async def test_paging_by_cursor_until_last_page(
     api: Api, sim_state: SimulatorState
 ) -> None:
-    """Passing back the cursor walks every page; the last page has no cursor."""
+    """Passing back the cursor walks every page; the last one has a cursor too."""
     numbers = _add(sim_state, 7)
     seen: list[str] = []
     body: dict[str, object] = {
@@ -44,8 +44,13 @@ async def test_paging_by_cursor_until_last_page(
     assert seen == numbers
     assert [p["currentPage"] for p in pages] == [1, 2, 3]
     assert all(p["totalElements"] == 7 and p["totalPages"] == 3 for p in pages)
-    assert pages[-1]["cursor"] is None
     assert len(pages[-1]["content"]) == 1
+    # As in the docs' example, the last page still carries a cursor; past the end
+    # it gives an empty page.
+    body["cursor"] = pages[-1]["cursor"]
+    past = (await api.post(QUERY, body)).json()["data"]["accepted"]
+    assert past["content"] == []
+    assert (past["currentPage"], past["totalPages"]) == (4, 3)
 
 
 async def test_window_filters_by_creation_time(
@@ -72,4 +77,4 @@ async def test_empty_window(api: Api) -> None:
     page = (await api.post(QUERY, {})).json()["data"]["accepted"]
     assert page["content"] == []
     assert page["totalElements"] == 0
-    assert page["cursor"] is None
+    assert page["totalPages"] == 0

@@ -48,8 +48,9 @@ class ParseMemo[T]:
 
     ``fields`` (when given) are the only keys of an item the parser reads: the other
     keys (Track123's ``nextUpdateTime``, say) change on their own and must not force a
-    new parse. The day counters it reads (``stayDays``, ``transitDays``) move once a
-    day, so the first poll of a day parses every tracking that has them again.
+    new parse. The day counters it reads (``transitDays``, ``stayDays``,
+    ``deliveredDays``) move once a day, so the first poll of a day parses every
+    tracking that has them again.
     """
 
     def __init__(
