@@ -5,7 +5,15 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import automation
-from homeassistant.core import HomeAssistant, ServiceCall, State
+from homeassistant.const import EVENT_STATE_CHANGED
+from homeassistant.core import (
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    ServiceCall,
+    State,
+    callback,
+)
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 import pytest
@@ -127,14 +135,16 @@ async def test_events_carry_the_bus_data(
     """
     bus_events = async_capture_events(hass, EVENT_STATUS_CHANGED)
     states: list[State] = []
-    hass.bus.async_listen(
-        "state_changed",
-        lambda event: (
-            states.append(event.data["new_state"])
-            if event.data["entity_id"] == EVENT_ENTITY
-            else None
-        ),
-    )
+
+    # A callback, run in the event loop in the order of the writes (a plain
+    # function would run in an executor thread, in no set order).
+    @callback
+    def record(event: Event[EventStateChangedData]) -> None:
+        state = event.data["new_state"]
+        if event.data["entity_id"] == EVENT_ENTITY and state is not None:
+            states.append(state)
+
+    hass.bus.async_listen(EVENT_STATE_CHANGED, record)
 
     await _run(hass, freezer, sim_state)
     await hass.async_block_till_done()
